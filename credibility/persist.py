@@ -1,0 +1,123 @@
+"""Saving and loading models safely with skops.
+
+A model file is only ever loaded when every type it asks for is on an explicit trust list; a
+pickle, a truncated file or a file naming any other type is refused before anything runs.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import warnings
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import sklearn
+import skops.io as sio
+
+from .errors import ModelError
+
+__all__ = ["TRUSTED_TYPES", "save_pipeline", "load_pipeline", "atomic_write_text"]
+
+# Types beyond skops' own defaults that a credibility model file may contain. Nothing else loads.
+TRUSTED_TYPES: tuple[str, ...] = (
+    "numpy.dtype",
+    "sklearn.calibration._CalibratedClassifier",
+    "sklearn.calibration._SigmoidCalibration",
+    "credibility.features.loaded.LoadedLanguage",
+    "credibility.features.sourcing.Sourcing",
+    "credibility.features.readability.Readability",
+    "credibility.features.sentiment.Sentiment",
+    "credibility.features.headline.Headline",
+    "credibility.features.page_context.PageContext",
+)
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file and a rename."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def save_pipeline(pipeline: Any, path: Path) -> None:
+    """Dump a fitted pipeline to ``path`` (skops format), atomically."""
+    path = Path(path)
+    data = sio.dumps(pipeline)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def load_pipeline(path: Path, *, trained_with: str | None = None) -> Any:
+    """Load a skops model file, refusing anything not on :data:`TRUSTED_TYPES`.
+
+    Parameters
+    ----------
+    path : Path
+        The ``model.skops`` file.
+    trained_with : str, optional
+        The scikit-learn version that trained it; a different installed version warns.
+
+    Raises
+    ------
+    ModelError
+        For a missing, truncated or non-skops file (a pickle, say) or one naming untrusted types.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise ModelError(f"no model file at {str(path)!r}; train one with `credibility train`")
+    data = path.read_bytes()
+    if not zipfile.is_zipfile(path):
+        kind = "a pickle" if data[:1] == b"\x80" else "not a skops model file"
+        raise ModelError(
+            f"refusing to load {str(path)!r}: it is {kind}; only skops files saved by "
+            "`credibility train` are loaded"
+        )
+    try:
+        untrusted = sio.get_untrusted_types(data=data)
+    except Exception as exc:  # truncated or corrupted archives fail in many ways
+        raise ModelError(
+            f"refusing to load {str(path)!r}: the file is damaged ({type(exc).__name__}); "
+            "retrain or restore the model"
+        ) from None
+    unknown = sorted(set(untrusted) - set(TRUSTED_TYPES))
+    if unknown:
+        raise ModelError(
+            f"refusing to load {str(path)!r}: it asks for untrusted types "
+            f"{', '.join(unknown[:5])}; only models trained by `credibility train` are loaded"
+        )
+    if trained_with and trained_with != sklearn.__version__:
+        warnings.warn(
+            f"model trained with scikit-learn {trained_with}, running {sklearn.__version__}; "
+            "scores may differ slightly — retrain to silence this",
+            UserWarning,
+            stacklevel=2,
+        )
+    try:
+        return sio.loads(data, trusted=list(untrusted))
+    except Exception as exc:
+        raise ModelError(
+            f"refusing to load {str(path)!r}: the file is damaged ({type(exc).__name__}); "
+            "retrain or restore the model"
+        ) from None
+
+
+def read_json(path: Path) -> dict:
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"cannot read {str(path)!r}: {exc}; retrain or restore the model") from None
