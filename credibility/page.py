@@ -111,6 +111,17 @@ _INLINE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 _MAX_LINE_WORDS = 40  # a longer line is prose, whatever it starts with
 
+# A leading dateline or wire credit: "(CNN)", "WASHINGTON (Reuters) -", "CLEVELAND —",
+# "NEW YORK, N.Y. —". It names a place or an outlet, not the writing, so it is removed (kind
+# "dateline") and no feature counts it: a model must not learn a publisher's house style.
+_DATELINE_RE = re.compile(
+    r"""^\s*(?:
+        \([A-Z][A-Za-z&.\- ]{1,30}\)\s*(?:[—–-]{1,2}\s*)?
+      | [A-Z][A-Z.'\- ]{2,40}(?:,\s*[A-Z][A-Za-z.\- ]{1,25})?\s*(?:\([A-Za-z&. ]{2,30}\)\s*)?[—–-]{1,2}\s+
+    )""",
+    re.VERBOSE,
+)
+
 
 def strip_boilerplate(raw: str) -> tuple[str, tuple[PageSignal, ...]]:
     """Split raw article text into clean text and the page signals removed from it.
@@ -128,6 +139,12 @@ def strip_boilerplate(raw: str) -> tuple[str, tuple[PageSignal, ...]]:
     signals: list[PageSignal] = []
     kept: list[str] = []
     pos = 0
+    dateline = _DATELINE_RE.match(raw)
+    if dateline:
+        found = dateline.group().strip()
+        signals.append(PageSignal(found, "dateline", raw.index(found), raw.index(found) + len(found)))
+        pos = dateline.end()
+        raw = raw[dateline.end():]
     for line in raw.split("\n"):
         line_start = pos
         pos += len(line) + 1

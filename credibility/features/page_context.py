@@ -28,10 +28,10 @@ class PageContext(FeatureFamily):
     feature_names = ("n_signals", *(f"n_{k}" for k in PAGE_SIGNAL_KINDS), "boilerplate_share")
 
     def extract(self, doc: Document) -> FamilyResult:
-        signals = doc.page_signals
+        signals = [s for s in doc.page_signals if s.kind in PAGE_SIGNAL_KINDS]
         values: dict[str, float] = {"n_signals": float(len(signals))}
         for kind in PAGE_SIGNAL_KINDS:
             values[f"n_{kind}"] = float(sum(1 for s in signals if s.kind == kind))
         removed = sum(count_words(s.text) for s in signals)
         values["boilerplate_share"] = share(removed, count_words(doc.raw_text))
-        return FamilyResult(values, {"page_signals": [s.to_dict() for s in signals]})
+        return FamilyResult(values, {"page_signals": [s.to_dict() for s in doc.page_signals]})
