@@ -133,6 +133,7 @@ def load_labeled(
                 raise DataError(
                     f"{p.name} has no column {col!r}; columns are: {cols} — pass {flag} NAME"
                 )
+        df = df.assign(_origin=f"{p.parent.name}/{p.name}")
         frames.append(df)
     df = pd.concat(frames, ignore_index=True)
     digest.update(f"{text_column}|{label_column}|{group_column}".encode())
@@ -158,8 +159,12 @@ def load_labeled(
                 if title_column in df.columns
                 else ""
             ),
+            # a row without a group (e.g. a dataset with no publisher column) is grouped by the
+            # file it came from, so grouped folds still hold it out as a whole
             "group": (
-                df[group_column].astype(str)[keep_rows].to_numpy() if group_column else None
+                df[group_column].where(df[group_column].notna(), df["_origin"])
+                .astype(str)[keep_rows].to_numpy()
+                if group_column else None
             ),
             "label": y,
         }
