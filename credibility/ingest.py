@@ -151,7 +151,8 @@ def read_article(source: str | os.PathLike[str], **options: Any) -> Article:
     first = next(items)
     name = "<stdin>" if os.fspath(source) == "-" else os.fspath(source)
     if isinstance(first, RowError):
-        prefix = "" if first.message.startswith("cannot read") else f"cannot read {name!r}: "
+        prefix = "" if first.message.startswith("cannot read") else (
+            f"cannot read {name!r}: row {first.row}: ")
         raise InputError(prefix + first.message)
     if next(items, None) is not None:
         raise InputError(f"cannot read {name!r}: it holds more than one article — read it with "

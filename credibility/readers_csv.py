@@ -71,7 +71,7 @@ def read_csv(
     # The csv module refuses fields over a process-wide ceiling (128 KB by default). Records
     # are capped at ``max_chars`` before parsing, so raise it to that, never lowering it.
     csv.field_size_limit(max(csv.field_size_limit(), max_chars + 1))
-    limit = max_chars + 65536  # room for the other fields of a row
+    limit = max_chars + 10_000  # room for the other fields of a row
     records = _records(decoded_lines(fh, head, max_chars * BYTES_PER_CHAR), limit)
     header: list[str] = []
     for _, _, text in records:
@@ -94,8 +94,7 @@ def read_csv(
         if text is not None and not text.strip():
             continue
         row += 1
-        lines = f"line {first}" if first == last else f"lines {first}-{last}"
-        where = f"row {row} ({lines})"
+        where = f"line {first}" if first == last else f"lines {first}-{last}"
         if text is None:
             problem = ("over the size limit" if first == last else
                        "over the size limit, or a quote opened here is never closed")
@@ -106,8 +105,10 @@ def read_csv(
         try:
             fields = _parse(text, delimiter)
         except csv.Error as exc:
+            problem = ("a quote opened here is never closed" if "end of data" in str(exc)
+                       else f"broken quoting ({exc})")
             yield RowError(id=f"{stem}:{row}", row=row, message=(
-                f"{where}: broken quoting ({exc}) — double each quote inside a quoted field"))
+                f"{where}: {problem} — double each quote inside a quoted field"))
             continue
         if len(fields) != len(header):
             yield RowError(id=f"{stem}:{row}", row=row, message=(

@@ -90,19 +90,18 @@ def row_article(
     """Map one table row to an Article, or to a RowError naming what is wrong with it."""
     rid = _clean(record.get(columns.id)) or f"{stem}:{row}"
     text = record.get(columns.text)
-    where = f"row {row} (id {rid})"
     if not isinstance(text, str):
         what = "missing" if text is None else f"{_a(type(text).__name__)}, not a string"
         return RowError(id=rid, row=row, message=(
-            f"{where}: the {columns.text!r} value is {what} — give every row its article text"))
+            f"the {columns.text!r} value is {what} — give every row its article text"))
     if len(text) > max_chars:
         return RowError(id=rid, row=row, message=(
-            f"{where}: the text is {len(text):,} characters, over the {max_chars:,}-character "
+            f"the text is {len(text):,} characters, over the {max_chars:,}-character "
             "limit — split it or pass a larger --max-chars"))
     text = normalize_text(text).strip()
     if not text:
         return RowError(id=rid, row=row, message=(
-            f"{where}: the {columns.text!r} value is empty — fill it in or drop the row"))
+            f"the {columns.text!r} value is empty — fill it in or drop the row"))
     url = _clean(record.get("url"))
     title = _clean(record.get(columns.title))
     return Article(
@@ -162,7 +161,7 @@ def _records(values: Iterator[tuple[int, Any, str | None]], *, name: str, stem: 
     checked = False
     for position, record, problem in values:
         row += 1
-        where = f"row {row} ({unit} {position})"
+        where = f"{unit} {position}"
         if problem is None and not isinstance(record, dict):
             kind = {"list": "an array", "str": "a string"}.get(type(record).__name__, "a value")
             problem = f"{kind}, not a JSON object — give one object per row"

@@ -34,6 +34,7 @@ _SECOND_LEVEL = frozenset(
     com.mx com.ar com.tr com.cn com.hk com.sg com.tw com.my com.pk com.ng com.eg
     """.split()
 )
+_HOST_RE = re.compile(r"[\w.:-]+")
 _IP_RE = re.compile(r"^[\d.]+$|:")
 _HTML_RE = re.compile(rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<(?:p|div)[\s>]", re.I)
 _CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)""", re.I)
@@ -69,6 +70,8 @@ def registrable_domain(url: str | None) -> str | None:
     if not host:
         return None
     host = host.rstrip(".").lower()
+    if not _HOST_RE.fullmatch(host):
+        return None
     if _IP_RE.search(host):
         return host
     labels = [label for label in host.split(".") if label]
