@@ -134,8 +134,9 @@ def _decode_line(raw: bytes) -> str:
     return raw.decode("latin-1")
 
 
-def decoded_lines(fh: BinaryIO, head: bytes, limit: int, *, skip_long: bool = False
-           ) -> Iterator[str | None]:
+def decoded_lines(
+    fh: BinaryIO, head: bytes, limit: int, *, skip_long: bool = False
+) -> Iterator[str | None]:
     """Decoded lines (UTF-8 per line with a cp1252 fallback; UTF-16 with a BOM), each capped at
     ``limit``; with ``skip_long`` a longer line is skipped and yields None instead."""
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -174,8 +175,9 @@ def _records(values: Iterator[tuple[int, Any, str | None]], *, name: str, stem: 
         yield row_article(record, row=row, stem=stem, columns=columns, max_chars=max_chars)
 
 
-def _parse_lines(lines: Iterator[str | None], max_chars: int
-                 ) -> Iterator[tuple[int, Any, str | None]]:
+def _parse_lines(
+    lines: Iterator[str | None], max_chars: int
+) -> Iterator[tuple[int, Any, str | None]]:
     for number, line in enumerate(lines, 1):
         if line is None:
             yield number, None, (f"over the {max_chars:,}-character limit — split it or pass a "
