@@ -27,6 +27,8 @@ def _input_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--id-column", default="id", help="column with a unique id")
     g.add_argument("--source-column", default="source", help="column with the publisher")
     g.add_argument("--timeout", type=float, default=15.0, help="seconds to wait for a URL")
+    g.add_argument("--max-chars", type=int, default=5_000_000,
+                   help="refuse articles longer than this many characters")
 
 
 def _read(source: str, args: argparse.Namespace) -> Iterator[Any]:
@@ -39,6 +41,7 @@ def _read(source: str, args: argparse.Namespace) -> Iterator[Any]:
         id_column=args.id_column,
         source_column=args.source_column,
         timeout=args.timeout,
+        max_chars=args.max_chars,
     )
 
 
