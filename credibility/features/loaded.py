@@ -7,7 +7,8 @@ is not in ``not_superlative.txt`` is a superlative.
 
 The *loaded score* of a sentence is its number of loaded terms (every category but ``hedge``)
 per 10 words, with the sentence length floored at ``min_sentence_words``: with the default 10,
-a short sentence with one loaded term scores 1.0 and a 30-word sentence with three scores 1.0.
+a short sentence with one loaded term scores 1.0 and a 20-word sentence with one scores 0.5. By
+default a sentence counts as loaded from 0.5, one loaded term per 20 words.
 """
 
 from __future__ import annotations
@@ -40,7 +41,8 @@ _CAPS_RE = re.compile(r"(?<![^\W_])[A-Z][A-Z'’]*[A-Z](?![^\W_])")
 _ACRONYM_WORDS = frozenset({"who", "ice", "act", "aids", "aid", "sat", "now", "aim", "fed", "us"})
 _SHOUT_MIN_LEN = 7  # acronyms this long are rare; capitals this long are emphasis
 _SHOUT_RUN = 3  # three capitalised words in a row are a shouted phrase
-_GAP_RE = re.compile(r"[^\w\n]*")  # between two words of one run: spaces and punctuation
+# Between two words of one run: spaces, punctuation and the one-letter words "A" and "I".
+_GAP_RE = re.compile(r"[^\w\n]*(?:[AI][^\w\n]+)*")
 
 
 @lru_cache(maxsize=1)
@@ -72,8 +74,9 @@ def find_loaded_terms(text: str) -> list[Match]:
     Returns
     -------
     list of Match
-        Lexicon matches (longest entry wins) and "-est" superlatives not inside one. The month
-        "May" (capitalised) is not taken for the modal hedge.
+        Lexicon matches (longest entry wins) and "-est" superlatives; the "-est" form of an
+        entry ("craziest" from "crazy") counts as a superlative. The month "May" (capitalised)
+        is not taken for the modal hedge.
     """
     found = [m for m in _matcher().find(text) if m.text != "May"]
     rule = [m for m in _EST_RE.finditer(text) if m.group().lower() not in _not_superlative()]
@@ -85,6 +88,9 @@ def find_loaded_terms(text: str) -> list[Match]:
         if i < 0 or found[i].end <= r.start():
             word = r.group()
             found.append(Match(r.start(), r.end(), word, "superlative", word.lower()))
+        elif found[i].end == r.end() and not found[i].entry.endswith("est"):
+            m = found[i]  # "craziest" from the entry "crazy": a superlative first
+            found[i] = Match(m.start, m.end, m.text, "superlative", m.entry)
     found.sort(key=lambda m: m.start)
     return found
 
@@ -150,7 +156,7 @@ class LoadedLanguage(FeatureFamily):
         "caps_word_share",
     )
 
-    def __init__(self, *, sentence_threshold: float = 1.0, min_sentence_words: int = 10) -> None:
+    def __init__(self, *, sentence_threshold: float = 0.5, min_sentence_words: int = 10) -> None:
         self.sentence_threshold = sentence_threshold
         self.min_sentence_words = min_sentence_words
 
@@ -188,10 +194,11 @@ class LoadedLanguage(FeatureFamily):
         values = {f"{c}_per_100": rate(by_category[c], n_words) for c in CATEGORIES}
         values["loaded_per_100"] = rate(len(loaded), n_words)
         values["distinct_loaded_per_100"] = rate(len({m.entry for m in loaded}), n_words)
+        n_scored = len(scores) if n_words else 0
         n_loaded_sentences = sum(1 for s in scores if s >= self.sentence_threshold)
-        values["loaded_sentence_share"] = share(n_loaded_sentences, len(scores))
-        values["max_sentence_loaded"] = max(scores) if scores else math.nan
-        values["mean_sentence_loaded"] = sum(scores) / len(scores) if scores else math.nan
+        values["loaded_sentence_share"] = share(n_loaded_sentences, n_scored)
+        values["max_sentence_loaded"] = max(scores) if n_scored else math.nan
+        values["mean_sentence_loaded"] = sum(scores) / n_scored if n_scored else math.nan
         values["exclamation_per_100"] = rate(len(_EXCLAMATION_RE.findall(text)), n_words)
         values["caps_word_share"] = share(len(shouts), n_words)
         evidence = {
