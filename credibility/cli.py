@@ -130,13 +130,71 @@ def _score_parser(sub: Any) -> None:
     p = sub.add_parser("score", help="credibility score and breakdown per article")
     p.add_argument("inputs", nargs="+", metavar="PATH|URL|-")
     p.add_argument("--model", default=None, help="model directory (default: models/CURRENT)")
-    p.add_argument("--format", choices=("json", "jsonl", "csv", "table"), default="jsonl")
+    p.add_argument("--format", choices=("json", "jsonl", "csv", "table"), default="jsonl",
+                   help="what to print when there is no --out")
     p.add_argument("--evidence", action="store_true", help="include the full analysis")
+    b = p.add_argument_group("scoring many articles into a file")
+    b.add_argument("--out", metavar="FILE", help="write one row per article to a .csv, .jsonl "
+                   "or .parquet file (with --engine dask: a folder of Parquet parts)")
+    b.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores)")
+    b.add_argument("--chunk-size", type=int, default=500, help="articles sent to a worker at once")
+    b.add_argument("--features", action="store_true", help="add every raw feature as a column")
+    b.add_argument("--resume", action="store_true",
+                   help="continue an interrupted run of the same --out")
+    b.add_argument("--strict", action="store_true", help="exit 1 when any row could not be scored")
+    b.add_argument("--quiet", action="store_true", help="no progress bar and no summary line")
+    b.add_argument("--by-source", metavar="FILE",
+                   help="also write the outlet profiles (.csv or .json) of the scored rows")
+    b.add_argument("--engine", choices=("local", "dask"), default="local")
+    b.add_argument("--scheduler", metavar="ADDRESS",
+                   help="Dask scheduler to use (default: a local cluster)")
     _input_options(p)
     p.set_defaults(func=_cmd_score)
 
 
 def _cmd_score(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if args.out is None:
+        if args.resume or args.by_source or args.engine != "local":
+            raise CredibilityError("--resume, --by-source and --engine need --out FILE")
+        return _score_to_stdout(args, out, err)
+    if args.evidence:
+        raise CredibilityError("--evidence prints the full analysis; use it without --out")
+    reader = {"text_column": args.text_column, "title_column": args.title_column,
+              "id_column": args.id_column, "source_column": args.source_column,
+              "timeout": args.timeout, "max_chars": args.max_chars}
+    if args.engine == "dask":
+        from .dask_engine import score_dask
+
+        report = score_dask(args.inputs, args.out, model=args.model, scheduler=args.scheduler,
+                            jobs=args.jobs, with_features=args.features, reader=reader)
+    else:
+        from .batch import score_inputs
+        from .progress import Progress
+
+        progress = Progress(args.inputs, stream=err, enabled=not args.quiet and err.isatty())
+        try:
+            report = score_inputs(args.inputs, args.out, reader=reader, model=args.model,
+                                  jobs=args.jobs, chunk_size=args.chunk_size,
+                                  with_features=args.features, resume=args.resume,
+                                  on_start=progress.start, on_progress=progress.advance)
+        except KeyboardInterrupt:
+            progress.close()
+            print("interrupted: the finished rows are kept; rerun with --resume to continue",
+                  file=err)
+            return 130
+        finally:
+            progress.close()
+    lines = report.summary()
+    for line in lines[1:] if args.quiet else lines:
+        print(line, file=err)
+    if args.by_source:
+        from .outlets import profile_file, write_profiles
+
+        write_profiles(profile_file(report.out), args.by_source)
+    return 1 if report.n_scored == 0 or (args.strict and report.n_errors) else 0
+
+
+def _score_to_stdout(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .model import CredibilityModel
     from .report import score_table
 
@@ -163,11 +221,32 @@ def _cmd_score(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _flat_row(result: Any) -> dict[str, Any]:
-    row = {"id": result.id, "score": result.score, "band": result.band,
-           "probability": result.probability}
-    row.update({f"pull_{k}": v for k, v in result.family_pulls.items()})
-    row["reasons"] = "; ".join(r.text for r in result.reasons)
-    return row
+    from .rows import result_row
+
+    return result_row(result)
+
+
+# ----------------------------------------------------------------------------------- sources
+def _sources_parser(sub: Any) -> None:
+    p = sub.add_parser("sources", help="outlet profiles: how each publisher writes and sources")
+    p.add_argument("scored", metavar="SCORED_FILE",
+                   help="a file (or Parquet folder) written by `credibility score --out`")
+    p.add_argument("--out", metavar="FILE", help="write to a .csv or .json file (default: stdout)")
+    p.add_argument("--format", choices=("csv", "json"), default="csv",
+                   help="format printed to stdout")
+    p.add_argument("--top", type=int, default=5, help="most quoted speakers listed per outlet")
+    p.set_defaults(func=_cmd_sources)
+
+
+def _cmd_sources(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .outlets import profile_file, write_profiles
+
+    profiles = profile_file(args.scored, top_speakers=args.top)
+    if args.out:
+        write_profiles(profiles, args.out)
+    else:
+        write_profiles(profiles, out, fmt=args.format)
+    return 0 if len(profiles) else 1
 
 
 # ------------------------------------------------------------------------------------- train
@@ -299,7 +378,8 @@ def _cmd_dashboard(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 # -------------------------------------------------------------------------------------- main
-_BUILDERS = (_analyze_parser, _score_parser, _train_parser, _evaluate_parser, _dashboard_parser)
+_BUILDERS = (_analyze_parser, _score_parser, _sources_parser, _train_parser, _evaluate_parser,
+             _dashboard_parser)
 
 
 def build_parser() -> argparse.ArgumentParser:
