@@ -1,0 +1,288 @@
+"""Who said it: the speaker of every quote, indirect attributions, and pronoun resolution.
+
+For each quoted span the rules look, in order, right after the closing mark (``"…," said Jane
+Roe, role`` / ``"…," Roe said`` / ``"…," he said``), then back along the sentence before the
+opening mark (``Roe said: "…"``, ``Roe, role, told CNN "…"``, ``according to Roe, "…"``, and partial
+quotes inside reported speech, ``analyst Jane Roe suggested that this was "a concession"``), then
+at the previous quote (a quote that opens the next sentence goes on with the same speaker).
+Reporting verbs outside quotes give the indirect attributions. ``he``/``she`` and definite roles
+("the senator") resolve to the last named speaker, in text order.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from .speakers import Speaker, analyze_phrase, lexicon, tokens
+
+__all__ = ["Attribution", "verb_re", "quote_speaker", "indirect_attributions", "resolve"]
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A speaker phrase with its reporting verb; ``start``/``end`` cover the whole phrase."""
+
+    speaker: Speaker
+    verb: str
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=2)
+def verb_re(direct: bool) -> re.Pattern[str]:
+    """Reporting verbs; ``direct=False`` leaves out those that only introduce direct quotes."""
+    entries = lexicon("speech_verbs")
+    verbs = [e.rstrip(" *") for e in entries if direct or not e.endswith("*")]
+    verbs.sort(key=len, reverse=True)
+    alts = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in verbs)
+    return re.compile(rf"(?<![\w’'\-])(?:{alts})(?![\w’'\-])")
+
+
+_ACCORDING_RE = re.compile(r"\b[Aa]ccording\s+to\s+")
+_AUX = frozenset(
+    """also later then once previously recently has had have would will again reportedly still
+    just even further first now publicly privately repeatedly earlier initially has also had
+    never always often""".split()
+)
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_BOUNDARY = frozenset(
+    """that and but or when while as because if after before since who which where than so then
+    is was are were be been being did does do not to what how why whether said says told""".split()
+)
+_ROLE_END_RE = re.compile(
+    r"[;(—–\"“”]|,\s*(?:adding|saying|noting|according|as|when|while|after|before|during|in\s+an?"
+    r"|on|told|said|explained|argued|who\s+(?:said|told|added|spoke))\b"
+)
+_WHO_IS_RE = re.compile(
+    r"^(?:who\s+(?:is|was|has\s+been|had\s+been|serves\s+as|served\s+as)\s+)?(?:the\s+|an?\s+)?"
+)
+
+
+def _clean_role(role: str) -> str | None:
+    role = _WHO_IS_RE.sub("", role.strip()).rstrip(" ,.")
+    words = role.split()
+    if not words or len(words) > 14 or "\n" in role:
+        return None
+    return role
+
+
+def _with_role(sp: Speaker, role: str | None, end: int) -> Speaker:
+    if sp.kind == "named" and role and not sp.role:
+        return replace(sp, role=role, end=end)
+    return replace(sp, end=end) if end > sp.end else sp
+
+
+def _np_before(text: str, lo: int, hi: int) -> Speaker | None:
+    """The speaker phrase that ends at ``hi`` (just before a reporting verb), if any."""
+    toks = tokens(text, max(lo, hi - 200), hi)
+    while toks and (
+        toks[-1][0].lower() in _AUX
+        or toks[-1][0].islower() and toks[-1][0].endswith("ly") and len(toks[-1][0]) > 3
+    ):
+        toks.pop()
+    if len(toks) >= 2 and toks[-1][0].lower() in _WEEKDAYS and toks[-2][0] == "on":
+        del toks[-2:]
+    role = None
+    if toks and toks[-1][0] == ",":
+        back = range(len(toks) - 2, max(-1, len(toks) - 22), -1)
+        j = next((j for j in back if toks[j][0] == ","), -1)
+        if j <= 0:
+            return None
+        role = _clean_role(text[toks[j + 1][1] : toks[-2][2]]) if j + 1 < len(toks) - 1 else None
+        toks = toks[:j]
+    k = len(toks)
+    while k > 0 and len(toks) - k < 12:
+        tok = toks[k - 1][0]
+        if not tok[:1].isalnum() or tok.lower() in _BOUNDARY and tok.islower():
+            break
+        k -= 1
+    sp = analyze_phrase(text, toks[k:])
+    if sp is None:
+        return None
+    return _with_role(sp, role, sp.end)
+
+
+def _np_after(text: str, pos: int, limit: int) -> Speaker | None:
+    """The speaker phrase right after an inverted verb (``said Jane Roe, role.``)."""
+    toks = []
+    for tok in tokens(text, pos, limit):
+        if not tok[0][:1].isalnum() or tok[0].islower() and tok[0] in _BOUNDARY:
+            break
+        toks.append(tok)
+        if len(toks) > 12:
+            return None
+    sp = analyze_phrase(text, toks)
+    if sp is None:
+        return None
+    after = sp.end
+    if sp.kind == "named" and text.startswith(",", after) and after + 1 < limit:
+        stop = _ROLE_END_RE.search(text, after + 1, limit)
+        role_end = stop.start() if stop else limit
+        role = _clean_role(text[after + 1 : role_end])
+        if role:
+            return _with_role(sp, role, after + 1 + len(text[after + 1 : role_end].rstrip(" ,.")))
+    return sp
+
+
+def _according(text: str, m: re.Match[str], limit: int) -> Speaker | None:
+    stop = re.compile(r"[,;.:!?\"“”(—]|\bthat\b").search(text, m.end(), limit)
+    end = stop.start() if stop else limit
+    sp = analyze_phrase(text, tokens(text, m.end(), end))
+    if sp is None:
+        phrase = text[m.end() : end].rstrip()
+        if not phrase or len(phrase.split()) > 8:
+            return None
+        sp = Speaker(phrase, None, "unattributed", m.end(), m.end() + len(phrase))
+    return sp
+
+
+def quote_speaker(
+    text: str, open_at: int, close_at: int, closed: bool, left_start: int, right_limit: int
+) -> Attribution | None:
+    """The attribution of one quote: right after it, else back along its sentence.
+
+    Parameters
+    ----------
+    text : str
+        Article text.
+    open_at, close_at : int
+        Offsets of the quote's opening and closing marks.
+    closed : bool
+        Whether the quote has a closing mark (no right context otherwise).
+    left_start, right_limit : int
+        The window to search: from the sentence start (or the previous quote) to the opening
+        mark, and from the closing mark to the sentence end (or the next quote).
+
+    Returns
+    -------
+    Attribution or None
+    """
+    direct = verb_re(True)
+    if closed:
+        pos = close_at + 1
+        while pos < right_limit and text[pos] in ",.!?…—–- \u2014":
+            pos += 1
+        m = direct.match(text, pos)
+        if m:
+            sp = _np_after(text, m.end(), right_limit)
+            if sp and sp.kind != "pronoun":
+                return Attribution(sp, m.group(), m.start(), sp.end)
+        v = direct.search(text, pos, min(right_limit, pos + 120))
+        if v and v.start() > pos:
+            sp = _np_before(text, pos, v.start())
+            if sp and sp.start == pos:
+                return Attribution(sp, v.group(), sp.start, v.end())
+    acc = list(_ACCORDING_RE.finditer(text, left_start, open_at))
+    verbs = list(direct.finditer(text, left_start, open_at))
+    if acc and (not verbs or acc[-1].start() > verbs[-1].start()):
+        sp = _according(text, acc[-1], open_at)
+        if sp:
+            return Attribution(sp, "according to", acc[-1].start(), sp.end)
+    for v in reversed(verbs):
+        sp = _np_before(text, left_start, v.start())
+        if sp:
+            return Attribution(sp, v.group(), sp.start, v.end())
+    return None
+
+
+def indirect_attributions(
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+    blocked: Sequence[tuple[int, int]],
+) -> list[Attribution]:
+    """Attributions outside quotes: "according to X", "X said (that)", ", said X.".
+
+    Parameters
+    ----------
+    text : str
+        Article text.
+    sentences : sequence of (int, int)
+        Sentence offsets.
+    blocked : sequence of (int, int)
+        Sorted spans to skip: quotes and the attribution phrases of quotes.
+
+    Returns
+    -------
+    list of Attribution
+        In text order.
+    """
+    merged: list[list[int]] = []
+    for a, b in sorted(blocked):
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    starts = [a for a, _ in merged]
+    sent_starts = [s for s, _ in sentences]
+
+    def inside(a: int, b: int) -> bool:
+        k = bisect_right(starts, a) - 1
+        if k >= 0 and merged[k][1] > a:
+            return True
+        return k + 1 < len(merged) and merged[k + 1][0] < b
+
+    def sentence(pos: int) -> tuple[int, int]:
+        k = bisect_right(sent_starts, pos) - 1
+        return sentences[k] if k >= 0 else (0, len(text))
+
+    out: list[Attribution] = []
+    for m in _ACCORDING_RE.finditer(text):
+        if inside(m.start(), m.end()):
+            continue
+        s, e = sentence(m.start())
+        sp = _according(text, m, e)
+        if sp:
+            out.append(Attribution(sp, "according to", m.start(), sp.end))
+    for v in verb_re(False).finditer(text):
+        if inside(v.start(), v.end()):
+            continue
+        s, e = sentence(v.start())
+        k = bisect_right(starts, v.start()) - 1
+        lo = max(s, merged[k][1] if k >= 0 else 0)
+        sp = _np_before(text, lo, v.start())
+        if sp:
+            out.append(Attribution(sp, v.group(), sp.start, v.end()))
+            continue
+        if text[lo : v.start()].rstrip().endswith(","):
+            sp = _np_after(text, v.end(), e)
+            if sp and sp.kind != "pronoun":
+                out.append(Attribution(sp, v.group(), v.start(), sp.end))
+    out.sort(key=lambda a: a.start)
+    return out
+
+
+def resolve(
+    sp: Speaker, named: list[Speaker], groups: list[Speaker], fallback: Speaker | None
+) -> Speaker:
+    """Resolve a pronoun or a definite role to an earlier speaker, or mark it unattributed.
+
+    Parameters
+    ----------
+    sp : Speaker
+        The speaker phrase as found.
+    named : list of Speaker
+        Named speakers so far, in text order.
+    groups : list of Speaker
+        Organization and anonymous speakers so far, in text order.
+    fallback : Speaker or None
+        A named sentence subject nearby, used when no named speaker came before.
+
+    Returns
+    -------
+    Speaker
+        ``sp`` itself when it needs no resolution.
+    """
+    if sp.kind == "pronoun" and sp.name == "they":
+        target = groups[-1] if groups else None
+    elif sp.kind in ("pronoun", "description"):
+        target = named[-1] if named else fallback
+    else:
+        return sp
+    if target is None:
+        return replace(sp, kind="unattributed", role=sp.role)
+    role = target.role or (sp.role if sp.kind == "description" else None)
+    return replace(target, role=role, start=sp.start, end=sp.end)

@@ -1,0 +1,279 @@
+"""Quoted spans in article text: pair the quote marks, and tell speech from other quoted words.
+
+Quote marks in scraped news are messy: straight and curly marks mixed, closing marks typed as
+opening ones, quotes that run over several paragraphs, marks that are never closed. Each mark
+gets a role from its neighbours (a mark after a space and before a word opens; one after a word
+and before a space or punctuation closes; curly marks break ties), and the marks are paired in
+one pass, so a stray mark costs at most one quote, never the rest of the text. Single marks
+inside double quotes are nested quotes; single marks elsewhere pair only when they cannot be
+apostrophes (don't, Trump's, '60s).
+
+A quoted span is speech unless its context says otherwise: a nickname between two names or after
+"known as", the title of a show or book, an official designation ("designated as"), or a short
+phrase quoted with no speaker nearby (a scare quote). The speech test that needs speakers lives in
+:mod:`credibility.attribution`.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+__all__ = ["QuoteSpan", "find_quote_spans", "non_speech_reason", "is_title_case"]
+
+_DOUBLE_RE = re.compile("[\"“”„«»]")
+_SINGLE_RE = re.compile("['‘’]")
+_QUOTE_CHARS = "\"“”„«»'‘’"
+_SPACE_BEFORE = " \n\t([{—–-/" + _QUOTE_CHARS
+_AFTER_CLOSE = " \n\t)]},.;:!?—–-…/" + _QUOTE_CHARS
+_OPEN, _CLOSE, _EITHER = 1, 2, 3
+_MAX_SINGLE = 300  # a single-quoted span never runs longer than this
+# Word-initial apostrophes: '60s, '90, 'em, 'til, 'cause, rock 'n' roll, 'tis.
+_ELISION_RE = re.compile(
+    r"['‘’](?:\d\d|em\b|til\b|cause\b|n['’]|tis\b|twas\b|bout\b|round\b)", re.I
+)
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSpan:
+    """One top-level quoted span.
+
+    Attributes
+    ----------
+    start, end : int
+        The quoted words, without the marks (a trailing comma is left out).
+    open_at : int
+        Offset of the opening mark.
+    close_at : int
+        Offset of the closing mark, or of the paragraph end when the quote is never closed.
+    closed : bool
+        Whether a closing mark was found.
+    """
+
+    start: int
+    end: int
+    open_at: int
+    close_at: int
+    closed: bool
+
+
+def _role(text: str, i: int) -> int:
+    """Whether the quote mark at ``i`` can open, close, or either."""
+    mark = text[i]
+    prev = text[i - 1] if i else "\n"
+    nxt = text[i + 1] if i + 1 < len(text) else "\n"
+    can_open = prev in _SPACE_BEFORE or prev == ":"
+    can_open = can_open and not nxt.isspace()
+    can_close = not prev.isspace() and (nxt in _AFTER_CLOSE or prev in ".,!?…")
+    if can_open and not can_close:
+        return _OPEN
+    if can_close and not can_open:
+        return _CLOSE
+    if mark in "“„«":
+        return _OPEN if can_open or not can_close else _EITHER
+    if mark in "”»":
+        return _CLOSE if can_close or not can_open else _EITHER
+    return _EITHER
+
+
+def _span(text: str, open_at: int, close_at: int, closed: bool) -> QuoteSpan | None:
+    start, end = open_at + 1, close_at
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    if end <= start or not any(c.isalnum() for c in text[start:end]):
+        return None
+    return QuoteSpan(start, end, open_at, close_at, closed)
+
+
+def _paragraph_end(text: str, pos: int) -> int:
+    nl = text.find("\n", pos)
+    return len(text) if nl < 0 else nl
+
+
+def _double_spans(text: str) -> list[QuoteSpan]:
+    spans: list[QuoteSpan] = []
+    open_at = -1
+    cursor = 0  # where to look for a paragraph break inside the open quote
+    for m in _DOUBLE_RE.finditer(text):
+        i = m.start()
+        role = _role(text, i)
+        if open_at >= 0:
+            nl = text.find("\n", cursor, i)
+            if nl >= 0:
+                nxt = nl
+                while nxt < i and text[nxt].isspace():
+                    nxt += 1
+                if nxt == i and role & _OPEN:
+                    cursor = i + 1  # the quote goes on in the next paragraph
+                    continue
+                span = _span(text, open_at, nl, False)
+                if span:
+                    spans.append(span)
+                open_at = -1
+        if open_at < 0:
+            if role & _OPEN:
+                open_at, cursor = i, i + 1
+            continue
+        if role & _CLOSE:
+            span = _span(text, open_at, i, True)
+            if span:
+                spans.append(span)
+            open_at = -1
+        elif text[:i].rstrip()[-1:] in ".?!…":
+            # An opening mark after a sentence end inside an open quote: a paragraph break lost
+            # in scraping, and the quote goes on (the multi-paragraph rule).
+            cursor = i + 1
+        else:  # an opening mark mid-sentence while a quote is open: the first was never closed
+            span = _span(text, open_at, _sentence_end_before(text, open_at, i), False)
+            if span:
+                spans.append(span)
+            open_at, cursor = i, i + 1
+    if open_at >= 0:
+        span = _span(text, open_at, _paragraph_end(text, cursor), False)
+        if span:
+            spans.append(span)
+    return spans
+
+
+_SENTENCE_END_RE = re.compile(r"[.!?…](?=\s)")
+
+
+def _sentence_end_before(text: str, start: int, limit: int) -> int:
+    """End of the last sentence that closes between ``start`` and ``limit`` (else ``limit``)."""
+    last = -1
+    for m in _SENTENCE_END_RE.finditer(text, start, limit):
+        last = m.end()
+    return last if last > start else limit
+
+
+def _single_spans(text: str, blocked: list[tuple[int, int]]) -> list[QuoteSpan]:
+    """Single-quoted spans outside the double-quoted regions in ``blocked``."""
+    starts = [s for s, _ in blocked]
+    spans: list[QuoteSpan] = []
+    open_at = -1
+    for m in _SINGLE_RE.finditer(text):
+        i = m.start()
+        k = bisect_right(starts, i) - 1
+        if k >= 0 and blocked[k][0] <= i <= blocked[k][1]:
+            continue
+        prev = text[i - 1] if i else " "
+        nxt = text[i + 1] if i + 1 < len(text) else " "
+        if prev.isalnum() and nxt.isalnum():
+            continue  # don't, Trump's
+        if open_at >= 0 and (i - open_at > _MAX_SINGLE or "\n" in text[open_at:i]):
+            open_at = -1
+        if open_at < 0:
+            if (prev in _SPACE_BEFORE or prev == ":") and nxt.isalnum() and text[i] != "’":
+                if not _ELISION_RE.match(text, i):
+                    open_at = i
+            continue
+        if not prev.isspace() and (nxt in _AFTER_CLOSE or nxt == "s" and prev in ".,!?"):
+            span = _span(text, open_at, i, True)
+            if span:
+                spans.append(span)
+            open_at = -1
+    return spans
+
+
+def find_quote_spans(text: str) -> list[QuoteSpan]:
+    """All top-level quoted spans in ``text``, in order.
+
+    Parameters
+    ----------
+    text : str
+        Normalised article text (paragraphs separated by line breaks).
+
+    Returns
+    -------
+    list of QuoteSpan
+        Double-quoted spans (a paragraph that ends inside a quote continues it when the next
+        paragraph opens with a mark; otherwise the quote ends with its paragraph) and
+        single-quoted spans outside them. Nested quotes are part of their outer span.
+    """
+    doubles = _double_spans(text)
+    singles = _single_spans(text, [(s.open_at, s.close_at) for s in doubles])
+    if not singles:
+        return doubles
+    return sorted(doubles + singles, key=lambda s: s.start)
+
+
+_WORD_RE = re.compile(r"[^\W_]+(?:['’\-.][^\W_]+)*")
+_NICKNAME_CUE_RE = re.compile(
+    r"\b(?:known\s+as|nicknamed|dubbed|a\.k\.a\.?|aka|alias|also\s+called|nickname)\s*$", re.I
+)
+_DESIGNATION_CUE_RE = re.compile(
+    r"\b(?:designated|designates?|designating|classified|listed|categori[sz]ed|labell?ed|branded"
+    r"|recogni[sz]ed|registered|certified|deemed)\s+(?:\w+\s+)?(?:as\s+)?(?:an?\s+|the\s+)?$",
+    re.I,
+)
+_TITLE_CUE_RE = re.compile(
+    r"(?:\b(?:show|program|programme|book|memoir|novel|film|movie|documentary|song|album|series"
+    r"|episode|article|op-ed|column|essay|headline|magazine|podcast|segment|titled|entitled|sitcom"
+    r"|play|musical|poem|on|in|watch(?:ed|ing)?|read(?:ing)?|host\s+of|star(?:red)?\s+in"
+    r"|appear(?:ed|s|ing)?\s+on)|['’]s)\s*$",
+    re.I,
+)
+_MENTION_CUE_RE = re.compile(
+    r"\b(?:word|words|term|terms|phrase|phrases|label|slogan|hashtag|so-called|chant(?:ed|ing|s)?"
+    r"|letters?|spelled|spelt)\s*[:,]?\s*$",
+    re.I,
+)
+_NAME_BEFORE_RE = re.compile(r"\b[A-Z][\w’'\-]*\.?\s$")
+_NAME_AFTER_RE = re.compile(r"\s[A-Z][\w’'\-]+")
+
+
+def is_title_case(words: list[str]) -> bool:
+    """Whether every word of four or more letters (and the first word) is capitalised."""
+    if not words or not words[0][:1].isupper():
+        return False
+    return all(w[:1].isupper() or len(w) < 4 or w[:1].isdigit() for w in words)
+
+
+def non_speech_reason(text: str, span: QuoteSpan, left_start: int) -> str | None:
+    """Why a quoted span is not speech, judged from its own words and context.
+
+    Parameters
+    ----------
+    text : str
+        The article text.
+    span : QuoteSpan
+        The quoted span.
+    left_start : int
+        Where the left context starts (the sentence start, or the end of the previous quote).
+
+    Returns
+    -------
+    str or None
+        ``"nickname"``, ``"title"``, ``"designation"`` or ``"scare_quote"`` (a quoted word that is
+        mentioned, such as "the word 'X'"); ``None`` when nothing marks the span as non-speech.
+        Short quotes with no speaker nearby are judged later, once speakers are known.
+    """
+    words = _WORD_RE.findall(text, span.start, span.end)
+    n = len(words)
+    if not n or n > 10:
+        return None
+    left = text[max(left_start, span.open_at - 80) : span.open_at]
+    right = text[span.close_at + 1 : span.close_at + 40] if span.closed else ""
+    inner = text[span.start : span.end]
+    terminal = inner[-1:] in "?!"
+    if n <= 8 and _NICKNAME_CUE_RE.search(left):
+        return "nickname"
+    if (
+        n <= 4
+        and not terminal
+        and inner[-1:] != "."
+        and _NAME_BEFORE_RE.search(left)
+        and _NAME_AFTER_RE.match(right)
+        and is_title_case(words)
+    ):
+        return "nickname"
+    if n <= 8 and _DESIGNATION_CUE_RE.search(left):
+        return "designation"
+    if not terminal and is_title_case(words) and _TITLE_CUE_RE.search(left):
+        return "title"
+    if n <= 5 and _MENTION_CUE_RE.search(left):
+        return "scare_quote"
+    return None

@@ -1,0 +1,211 @@
+"""Who a phrase names: a person with a role, an organization, an anonymous source, or a pronoun.
+
+The attribution rules in :mod:`credibility.attribution` cut out the phrase next to a reporting
+verb ("Mexican security analyst Jane Roe", "a source familiar with the talks", "the Pentagon",
+"he"); :func:`analyze_phrase` decides what it is. Titles are split off names ("Attorney General
+Jane Roe" -> role "Attorney General", name "Jane Roe"), role words before a name become its role,
+and lexicons (data files under ``credibility/data/lexicons``) tell organizations and anonymous
+sources apart.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+__all__ = ["Speaker", "analyze_phrase", "lexicon", "tokens"]
+
+
+@cache
+def lexicon(name: str) -> frozenset[str]:
+    """Entries of ``credibility/data/lexicons/<name>.txt`` (lowercase; ``#`` lines skipped)."""
+    path = resources.files("credibility").joinpath("data", "lexicons", f"{name}.txt")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(s.strip().lower() for s in lines if s.strip() and not s.startswith("#"))
+
+
+@cache
+def _marker_re() -> re.Pattern[str]:
+    phrases = sorted(lexicon("anonymity_markers"), key=len, reverse=True)
+    alts = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+    return re.compile(rf"\b(?:{alts})\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """What a speaker phrase names.
+
+    ``kind`` is ``named``, ``organization``, ``anonymous``, ``pronoun`` (he, she, they) or
+    ``description`` (a definite role such as "the senator", to be resolved to a named speaker).
+    ``start``/``end`` cover the phrase in the text.
+    """
+
+    name: str
+    role: str | None
+    kind: str
+    start: int
+    end: int
+
+
+_TOKEN_RE = re.compile(
+    r"(?:[A-Z]\.){2,}|(?:Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Prof|Rev|Det|Jr|Sr"
+    r"|St|Atty|Supt|Cmdr)\.|[A-Z]\.(?=\s+[A-Z])|[^\W_][\w’'\-]*|[,;:()—–\"“”]"
+)
+_PRONOUNS = frozenset({"he", "she", "they"})
+_DETERMINERS = frozenset(
+    "the a an one two three four several some many other another both most this these".split()
+)
+_HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "miss", "mx."})
+_PARTICLES = frozenset("de la del der van von bin al da di du le dos das ibn".split())
+# Capitalised words that start sentences or clauses but never names.
+_NOT_NAMES = frozenset(
+    """the a an this that these those but and or so yet then when while after before since if
+    as in on at for from with without by to of it its he she they we i you his her their our my
+    your meanwhile however still also now here there later earlier asked according yes no
+    monday tuesday wednesday thursday friday saturday sunday today tonight yesterday last next
+    january february march april june july august september october november december
+    speaking during despite although though instead indeed even both other many several""".split()
+)
+# Words after the head of a speaker phrase that start its post-modifier.
+_POSTMOD = frozenset(
+    "familiar close briefed with who from at in for on of involved knowledgeable speaking".split()
+)
+
+
+def tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """Word and punctuation tokens of ``text[start:end]`` as ``(token, start, end)``."""
+    return [(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text, start, end)]
+
+
+def _capitalized(tok: str) -> bool:
+    return tok[:1].isupper() and tok.lower() not in _NOT_NAMES
+
+
+def _is_org(words: list[str]) -> bool:
+    orgs = lexicon("organizations")
+    lows = [w.lower().rstrip("’'s") if w.endswith(("’s", "'s")) else w.lower() for w in words]
+    if any(w in orgs for w in lows):
+        return True
+    if any(f"{a} {b}" in orgs for a, b in zip(lows, lows[1:], strict=False)):
+        return True
+    return all(w.replace(".", "").isupper() and len(w.replace(".", "")) >= 2 for w in words)
+
+
+def _is_role(word: str) -> bool:
+    roles = lexicon("role_words")
+    low = word.lower()
+    return low in roles or low.rstrip("s") in roles
+
+
+def _split_title(run: list[tuple[str, int, int]]) -> int:
+    """Index where the name starts inside a capitalised run (after any titles)."""
+    cut = 0
+    i = 0
+    while i < len(run):
+        low = run[i][0].lower()
+        if low in _HONORIFICS or _is_role(run[i][0]):
+            cut = i + 1
+            if i + 2 < len(run) and run[i + 1][0] == "of":
+                cut = i + 3  # Secretary of State
+                i += 2
+        i += 1
+    return cut
+
+
+def analyze_phrase(text: str, toks: list[tuple[str, int, int]]) -> Speaker | None:
+    """Decide what a speaker phrase names.
+
+    Parameters
+    ----------
+    text : str
+        The article text the tokens index.
+    toks : list of (str, int, int)
+        The phrase's tokens (from :func:`tokens`), without the reporting verb.
+
+    Returns
+    -------
+    Speaker or None
+        ``None`` when the phrase does not look like a speaker.
+    """
+    toks = [t for t in toks if t[0] not in "\"“”"]
+    if not toks or len(toks) > 14:
+        return None
+    start, end = toks[0][1], toks[-1][2]
+    if len(toks) == 1 and toks[0][0].lower() in _PRONOUNS:
+        return Speaker(toks[0][0].lower(), None, "pronoun", start, end)
+    det = toks[0][0].lower() if toks[0][0].lower() in _DETERMINERS else ""
+    core = toks[1:] if det else toks
+    k = next(
+        (
+            i
+            for i, t in enumerate(core)
+            if i and t[0] in _POSTMOD and not (t[0] == "of" and core[i - 1][0][:1].isupper())
+        ),
+        len(core),
+    )
+    core, post = core[:k], core[k:]
+    if not core or any(not t[0][:1].isalnum() for t in core):
+        return None
+    phrase = text[start:end]
+    if _marker_re().search(phrase):
+        return Speaker(phrase, None, "anonymous", start, end)
+    head = core[-1][0]
+    if head[:1].isupper():
+        return _proper(text, det, core, post, start, end)
+    low = head.lower()
+    if low in lexicon("anonymous_sources"):
+        return Speaker(phrase, None, "anonymous", start, end)
+    if low in lexicon("organizations") or low.rstrip("s") in lexicon("organizations"):
+        return Speaker(phrase, None, "organization", start, end)
+    if _is_role(head):
+        if det in ("the", "this") and not low.endswith("s"):
+            return Speaker(phrase, text[core[0][1] : end], "description", start, end)
+        if det in ("a", "an", "one", "another") or low.endswith("s"):
+            return Speaker(phrase, None, "anonymous", start, end)
+    return None
+
+
+def _proper(
+    text: str,
+    det: str,
+    core: list[tuple[str, int, int]],
+    post: list[tuple[str, int, int]],
+    start: int,
+    end: int,
+) -> Speaker | None:
+    """A phrase whose head is capitalised: a person (with titles and roles) or an organization."""
+    i = len(core)
+    while i > 0 and (
+        _capitalized(core[i - 1][0])
+        or core[i - 1][0] in _PARTICLES
+        or core[i - 1][0] == "of" and i < len(core) and core[i][0][:1].isupper()
+    ):
+        i -= 1
+    run = core[i:]
+    while run and (run[0][0] in _PARTICLES or run[0][0] == "of"):
+        run = run[1:]
+    if not run:
+        return None
+    if _is_org([t[0] for t in run]):
+        return Speaker(text[start:end], None, "organization", start, end)
+    cut = _split_title(run)
+    name_toks = run[cut:]
+    if not name_toks or (det in ("the", "this") and not cut):
+        if det in ("the", "this"):
+            return Speaker(text[start:end], text[run[0][1] : end], "description", start, end)
+        return None
+    role_start = None
+    pre = core[: len(core) - len(run)]
+    if any(_is_role(t[0]) for t in pre):
+        role_start = pre[0][1]
+    elif cut and run[0][0].lower() not in _HONORIFICS:
+        role_start = run[0][1]
+    role = text[role_start : run[cut - 1][2]] if role_start is not None and cut else None
+    if role_start is not None and not cut:
+        role = text[role_start : pre[-1][2]]
+    if role is None and post and post[0][0] in ("of", "at", "from"):
+        role = text[post[0][1] : post[-1][2]]
+    name = text[name_toks[0][1] : name_toks[-1][2]]
+    return Speaker(name, role, "named", start, end)
