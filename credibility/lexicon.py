@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 __all__ = ["Lexicon", "LexiconMatcher", "Match", "available_lexicons", "load_matcher", "word_forms"]
@@ -60,8 +60,8 @@ class Match:
 
 
 def _key(text: str) -> str:
-    """The look-up form of a surface string: case-folded, separators as single spaces."""
-    key = text.casefold()
+    """The look-up form of a surface string: lower case, separators as single spaces."""
+    key = text.lower()
     if not key.isalpha():
         key = _SEP_RE.sub(" ", key).replace("’", "'").strip()
     return key
@@ -247,7 +247,13 @@ class LexiconMatcher:
                     node[_WILD if wild else _END] = True
         self._max_stem = max(map(len, self._stems), default=0)
         body = _trie_regex(trie) or r"(?!)"
-        self.regex = re.compile(rf"(?<![^\W_])(?:{body})(?![^\W_])", re.IGNORECASE)
+        # Matched against lower-cased text: case-sensitive literals are much faster.
+        self.regex = re.compile(rf"(?<![^\W_])(?:{body})(?![^\W_])")
+
+    @cached_property
+    def _regex_any_case(self) -> re.Pattern[str]:
+        """For the rare text whose lower-case form has another length (offsets would shift)."""
+        return re.compile(self.regex.pattern, re.IGNORECASE)
 
     def __len__(self) -> int:
         return len(self._forms) + len(self._stems)
@@ -260,8 +266,13 @@ class LexiconMatcher:
         """Every non-overlapping match in ``text``, left to right, longest entry first."""
         out = []
         forms, stems = self._forms, self._stems
-        for m in self.regex.finditer(text):
-            surface = m.group()
+        lower = text.lower()
+        if len(lower) == len(text):
+            found = self.regex.finditer(lower)
+        else:
+            found = self._regex_any_case.finditer(text)
+        for m in found:
+            surface = text[m.start() : m.end()]
             key = _key(surface)
             hit = forms.get(key)
             if hit is None:

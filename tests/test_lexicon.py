@@ -243,3 +243,11 @@ def test_spans_are_valid(matcher: LexiconMatcher, pieces: list[tuple[str, str]])
         last_end = m.end
         assert m.start == 0 or not text[m.start - 1].isalnum()
         assert m.end == len(text) or not text[m.end].isalnum()
+
+
+def test_offsets_survive_text_whose_lower_case_changes_length(matcher: LexiconMatcher) -> None:
+    text = "İSTANBUL: the mayor SLAMMED a witch hunt"  # "İ".lower() is two characters
+    assert len(text.lower()) != len(text)
+    found = matcher.find(text)
+    assert [(m.text, m.entry) for m in found] == [("SLAMMED", "slam"), ("witch hunt", "witch hunt")]
+    assert all(text[m.start : m.end] == m.text for m in found)

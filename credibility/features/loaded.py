@@ -34,7 +34,8 @@ CATEGORIES = ("charged", "intensifier", "superlative", "absolutist", "labeling",
 LOADED_CATEGORIES = frozenset(CATEGORIES) - {"hedge"}
 """Categories that signal loaded language (hedges of careful reporting do not)."""
 
-_EST_RE = re.compile(r"(?<![^\W_])[^\W\d_]{3,}est(?![^\W_])")
+_EST_RE = re.compile(r"\b[a-z]{3,}est\b")  # searched in lower-cased text
+_EST_ANY_CASE_RE = re.compile(_EST_RE.pattern, re.IGNORECASE)
 _EXCLAMATION_RE = re.compile(r"[!?]*![!?]*")
 _CAPS_RE = re.compile(r"(?<![^\W_])[A-Z][A-Z'’]*[A-Z](?![^\W_])")
 # Everyday words that are also acronyms when capitalised ("WHO", "ICE"): never shouting.
@@ -79,14 +80,16 @@ def find_loaded_terms(text: str) -> list[Match]:
         is not taken for the modal hedge.
     """
     found = [m for m in _matcher().find(text) if m.text != "May"]
-    rule = [m for m in _EST_RE.finditer(text) if m.group().lower() not in _not_superlative()]
+    lower = text.lower()
+    est = _EST_RE.finditer(lower) if len(lower) == len(text) else _EST_ANY_CASE_RE.finditer(text)
+    rule = [m for m in est if m.group().lower() not in _not_superlative()]
     if not rule:
         return found
     starts = [m.start for m in found]
     for r in rule:
         i = bisect_right(starts, r.start()) - 1
         if i < 0 or found[i].end <= r.start():
-            word = r.group()
+            word = text[r.start() : r.end()]
             found.append(Match(r.start(), r.end(), word, "superlative", word.lower()))
         elif found[i].end == r.end() and not found[i].entry.endswith("est"):
             m = found[i]  # "craziest" from the entry "crazy": a superlative first
