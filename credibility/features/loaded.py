@@ -38,8 +38,10 @@ _EST_RE = re.compile(r"\b[a-z]{3,}est\b")  # searched in lower-cased text
 _EST_ANY_CASE_RE = re.compile(_EST_RE.pattern, re.IGNORECASE)
 _EXCLAMATION_RE = re.compile(r"[!?]*![!?]*")
 _CAPS_RE = re.compile(r"(?<![^\W_])[A-Z][A-Z'’]*[A-Z](?![^\W_])")
-# Everyday words that are also acronyms when capitalised ("WHO", "ICE"): never shouting.
-_ACRONYM_WORDS = frozenset({"who", "ice", "act", "aids", "aid", "sat", "now", "aim", "fed", "us"})
+# Everyday words and lexicon entries that are acronyms when capitalised ("WHO", "ICE", "RINO"):
+# written in capitals they are not shouting.
+_ACRONYM_WORDS = frozenset({"who", "ice", "act", "aids", "aid", "sat", "now", "aim", "fed", "us",
+                            "msm", "rino", "sjw"})
 _SHOUT_MIN_LEN = 7  # acronyms this long are rare; capitals this long are emphasis
 _SHOUT_RUN = 3  # three capitalised words in a row are a shouted phrase
 # Between two words of one run: spaces, punctuation and the one-letter words "A" and "I".
