@@ -44,7 +44,7 @@ LAYERS: dict[str, Layer] = {
 PALETTE = ("#bfdbfe", "#bbf7d0", "#fed7aa", "#e9d5ff", "#fecdd3", "#a5f3fc", "#fef08a",
            "#ddd6fe", "#d9f99d", "#fbcfe8")
 UNATTRIBUTED = "#e5e7eb"
-_BASE = "background-color:transparent;color:inherit;padding:0 1px"
+_BASE = "background-color:transparent;color:inherit;padding:0"
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,14 +34,21 @@ _CANDIDATES: dict[str, tuple[str, ...]] = {
 }
 
 
-def check_upload_size(size: int, name: str, *, limit: int = MAX_UPLOAD_BYTES) -> None:
-    """Refuse a file over ``limit`` bytes, before it is read, with a message naming the fix."""
+def check_upload_size(size: int, name: str, *, limit: int | None = None) -> None:
+    """Refuse a file over ``limit`` bytes (default :data:`MAX_UPLOAD_BYTES`), before it is
+    read, with a message naming the fix."""
+    limit = MAX_UPLOAD_BYTES if limit is None else limit
     if size > limit:
         raise InputError(
-            f"{name} is {size / 1024 / 1024:,.1f} MB, over the {limit / 1024 / 1024:,.0f} MB "
-            "upload limit; split it into smaller files, or score it from the command line "
-            "(credibility score FILE)"
+            f"{name} is {_human(size)}, over the {_human(limit)} upload limit; split it into "
+            "smaller files, or score it from the command line (credibility score FILE)"
         )
+
+
+def _human(n_bytes: int) -> str:
+    if n_bytes >= 1024 * 1024:
+        return f"{n_bytes / 1024 / 1024:,.1f} MB".replace(".0 MB", " MB")
+    return f"{n_bytes:,} bytes"
 
 
 def preview_table(data: bytes, filename: str, *, rows: int = 200) -> pd.DataFrame:
@@ -66,7 +73,10 @@ def preview_table(data: bytes, filename: str, *, rows: int = 200) -> pd.DataFram
                 raise ValueError("every line must be a JSON object")
             frame = pd.DataFrame.from_records(records)
         elif suffix == "json":
-            frame = pd.DataFrame.from_records(json.loads(data)[:rows])
+            records = json.loads(data)
+            if not isinstance(records, list):
+                raise ValueError("a .json file must hold an array of objects, one per article")
+            frame = pd.DataFrame.from_records(records[:rows])
         else:
             import pyarrow.parquet as pq
 

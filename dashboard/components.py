@@ -87,7 +87,7 @@ def pull_chart(frame: pd.DataFrame) -> alt.Chart:
         tooltip=["family", alt.Tooltip("pull:Q", format="+.2f"), "direction"],
     )
     zero = alt.Chart(pd.DataFrame({"x": [0]})).mark_rule(color="#6b7280").encode(x="x:Q")
-    return (bars + zero).properties(height=max(120, 34 * len(frame)))
+    return (bars + zero).properties(height=alt.Step(30))
 
 
 def sentiment_chart(frame: pd.DataFrame) -> alt.Chart:

@@ -95,11 +95,11 @@ def _inputs() -> str:
     return mode
 
 
-def _table_or(frame: Any, empty: str) -> None:
+def _table_or(frame: Any, empty: str, **columns: Any) -> None:
     if frame.empty:
         st.write(empty)
     else:
-        st.dataframe(frame, hide_index=True, width="stretch")
+        st.dataframe(frame, hide_index=True, width="stretch", column_config=columns or None)
 
 
 def _show(result: Any, record: dict[str, Any]) -> None:
@@ -130,13 +130,11 @@ def _show(result: Any, record: dict[str, Any]) -> None:
     st.markdown(legend_html(speaker_colours(record["quotes"])), unsafe_allow_html=True)
     st.markdown(highlight_article(record), unsafe_allow_html=True)
 
-    quotes, sources = st.columns([3, 2])
-    with quotes:
-        st.subheader("Quotes")
-        _table_or(quotes_frame(record), "No direct quotes found.")
-    with sources:
-        st.subheader("Sources")
-        _table_or(sources_frame(record), "No sources named or cited.")
+    st.subheader("Quotes")
+    _table_or(quotes_frame(record), "No direct quotes found.", quote=st.column_config.TextColumn(
+        width="large"), speaker=st.column_config.TextColumn(width="medium"))
+    st.subheader("Sources")
+    _table_or(sources_frame(record), "No sources named or cited.")
 
     st.subheader("Readability against typical news writing")
     st.dataframe(readability_frame(record, feature_reference(current_model())), hide_index=True,

@@ -12,6 +12,7 @@ from components import current_model, score_histogram, show_error, upload_bytes
 from credibility.errors import CredibilityError
 from credibility.ingest import read_articles_from_bytes
 from credibility.model import BANDS
+from credibility.outlets import UNKNOWN_SOURCE, outlet_profiles
 from credibility.outputs import row_schema, rows_table
 from credibility.rows import output_columns, score_items
 from credibility.uploads import TABLE_TYPES, guess_column, preview_table, text_columns
@@ -68,14 +69,12 @@ def _filters(results: pd.DataFrame) -> pd.DataFrame:
     return scored[keep]
 
 
-def _outlets(scored: pd.DataFrame) -> pd.DataFrame:
-    grouped = scored[scored["source"] != ""].groupby("source")
-    return pd.DataFrame({
-        "articles": grouped.size(),
-        "mean score": grouped["score"].mean().round(1),
-        "share low": grouped["band"].apply(lambda b: (b == "low").mean()).round(2),
-        "named quote share": grouped["named_quote_share"].mean().round(2),
-    }).sort_values("articles", ascending=False).reset_index()
+def _outlets(results: pd.DataFrame) -> pd.DataFrame:
+    profiles = outlet_profiles([results])
+    if profiles.empty:
+        return profiles
+    return profiles.assign(top_speakers=[", ".join(f"{name} ({n})" for name, n in speakers)
+                                         for speakers in profiles["top_speakers"]])
 
 
 def _downloads(results: pd.DataFrame, stem: str) -> None:
@@ -113,11 +112,15 @@ def _show(name: str, results: pd.DataFrame) -> None:
     st.subheader("Score distribution")
     st.altair_chart(score_histogram(shown["score"]), width="stretch")
     st.subheader("Publishers")
-    outlets = _outlets(shown)
-    if outlets.empty:
+    outlets = _outlets(results)
+    if outlets.empty or set(outlets["source"]) == {UNKNOWN_SOURCE}:
         st.write("No publisher column was mapped (or no row names one).")
     else:
-        st.dataframe(outlets, hide_index=True, width="stretch")
+        st.dataframe(outlets, hide_index=True, width="stretch", column_config={
+            c: st.column_config.NumberColumn(format="%.2f") for c in outlets.columns
+            if c.startswith(("mean_", "median_", "low_", "named_"))})
+        st.caption("Across every article of each publisher (filters not applied); pulls are "
+                   "mean log-odds per family.")
     st.subheader("Download")
     _downloads(results, name.rsplit(".", 1)[0])
 
