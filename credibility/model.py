@@ -188,9 +188,9 @@ class CredibilityModel:
 
     def global_weights(self) -> pd.DataFrame:
         """Each feature's weight in log-odds per standard deviation, with its family."""
-        from .pipeline import _linear_parts
+        from .pipeline import linear_parts
 
-        w, _ = _linear_parts(self.pipeline)
+        w, _ = linear_parts(self.pipeline)
         return pd.DataFrame(
             {
                 "feature": self.feature_names,

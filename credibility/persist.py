@@ -24,10 +24,10 @@ __all__ = ["TRUSTED_TYPES", "save_pipeline", "load_pipeline", "atomic_write_text
 # Types beyond skops' own defaults that a credibility model file may contain. Nothing else loads.
 TRUSTED_TYPES: tuple[str, ...] = (
     "numpy.dtype",
-    "sklearn.calibration._CalibratedClassifier",
-    "sklearn.calibration._SigmoidCalibration",
+    "credibility.classifier.CalibratedLinearClassifier",
     "credibility.features.loaded.LoadedLanguage",
     "credibility.features.sourcing.Sourcing",
+    "credibility.features.specificity.Specificity",
     "credibility.features.readability.Readability",
     "credibility.features.sentiment.Sentiment",
     "credibility.features.headline.Headline",
@@ -120,4 +120,6 @@ def read_json(path: Path) -> dict:
     try:
         return json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise ModelError(f"cannot read {str(path)!r}: {exc}; retrain or restore the model") from None
+        raise ModelError(
+            f"cannot read {str(path)!r}: {exc}; retrain or restore the model"
+        ) from None

@@ -59,8 +59,13 @@ def make_folds(data: LabeledData, *, n_splits: int = 5, seed: int = 0) -> tuple[
     return folds, f"StratifiedKFold({k}), no groups: figures are optimistic for unseen publishers"
 
 
-def _calibration_folds(y: np.ndarray) -> int:
-    return int(max(2, min(5, np.bincount(y, minlength=2).min())))
+def _fit_params(y: np.ndarray, prior: float) -> dict[str, Any]:
+    """Pipeline settings that depend on the size of the training set, and the fixed prior."""
+    return {
+        "calibration_folds": int(max(2, min(5, np.bincount(y, minlength=2).min()))),
+        "n_quantiles": int(min(200, len(y))),
+        "prior": prior,
+    }
 
 
 def _tail(pipeline: Pipeline) -> Pipeline:
@@ -76,12 +81,19 @@ def cross_validate(
     make_pipeline: Callable[..., Pipeline] = build_pipeline,
     progress: Callable[[int, int], None] | None = None,
     groups: np.ndarray | None = None,
+    prior: float | None = None,
 ) -> CVReport:
-    """Out-of-fold probabilities of a fresh pipeline per fold, on precomputed features."""
+    """Out-of-fold probabilities of a fresh pipeline per fold, on precomputed features.
+
+    Every fold's model is calibrated for the same ``prior`` (default: the share of credible
+    articles in all of ``y``), so that folds holding out publishers with different base rates
+    are not shifted against each other.
+    """
+    prior = float(np.mean(y)) if prior is None else prior
     oof = np.full(len(y), np.nan)
     fold_metrics = []
     for i, (tr, te) in enumerate(folds):
-        model = _tail(make_pipeline(calibration_folds=_calibration_folds(y[tr])))
+        model = _tail(make_pipeline(**_fit_params(y[tr], prior)))
         model.fit(X[tr], y[tr])
         oof[te] = model.predict_proba(X[te])[:, 1]
         m = classification_metrics(y[te], oof[te])
@@ -109,14 +121,15 @@ def train(
 ) -> TrainResult:
     """Cross-validate (grouped by publisher when possible), then fit on all the data."""
     y = data.y
-    pipeline = make_pipeline(calibration_folds=_calibration_folds(y))
+    prior = float(np.mean(y))
+    pipeline = make_pipeline(**_fit_params(y, prior))
     union = pipeline.named_steps["features"]
     X = union.fit(data.frame).transform(data.frame)
     if progress:
         progress("features", 1, 1)
     folds, scheme = make_folds(data, n_splits=n_splits, seed=seed)
     cv = cross_validate(
-        X, y, folds, scheme=scheme, make_pipeline=make_pipeline, groups=data.groups,
+        X, y, folds, scheme=scheme, make_pipeline=make_pipeline, groups=data.groups, prior=prior,
         progress=(lambda i, n: progress("cv", i, n)) if progress else None,
     )
     _tail(pipeline).fit(X, y)

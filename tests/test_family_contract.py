@@ -44,9 +44,10 @@ def family(request):
     return request.param()
 
 
-def test_six_families_in_pipeline_order():
+def test_families_in_pipeline_order():
     assert [c.name for c in FAMILIES] == [
-        "loaded_language", "sourcing", "readability", "sentiment", "headline", "page_context",
+        "loaded_language", "sourcing", "specificity", "readability", "sentiment", "headline",
+        "page_context",
     ]
 
 

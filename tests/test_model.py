@@ -22,6 +22,7 @@ from credibility.errors import DataError, ModelError
 from credibility.labels import load_labeled
 from credibility.model import CredibilityModel, band_of
 from credibility.persist import load_pipeline
+from credibility.pipeline import MODEL_FAMILIES
 
 WIRE = (
     "The county board voted 5-2 on Tuesday to fund a new water treatment plant, according to "
@@ -106,8 +107,7 @@ def test_explanation_sums_exactly_to_log_odds(trained_model, labeled_path):
     np.testing.assert_allclose(expl.probabilities, p, rtol=1e-9, atol=1e-12)
     fams, fam = expl.family_pulls()
     np.testing.assert_allclose(fam.sum(axis=1), expl.pulls.sum(axis=1), atol=1e-9)
-    assert fams == ["loaded_language", "sourcing", "readability", "sentiment", "headline",
-                    "page_context"]
+    assert tuple(fams) == MODEL_FAMILIES
 
 
 def test_score_result_is_consistent(trained_model):
@@ -137,7 +137,8 @@ def test_dateline_or_publisher_name_barely_moves_the_score(trained_model, prefix
     assert abs(plain.probability - marked.probability) < 0.03
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.sampled_from(list("abc DEF.!?\"'“”\n,") + ["said ", "the "]),
                 min_size=1, max_size=150).map("".join))
 def test_any_text_scores_within_bounds(trained_model, text):

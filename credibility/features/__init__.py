@@ -1,4 +1,4 @@
-"""The six feature families, each a scikit-learn transformer that also returns its evidence."""
+"""The feature families, each a scikit-learn transformer that also returns its evidence."""
 
 from __future__ import annotations
 
@@ -15,8 +15,9 @@ def family_classes() -> tuple[type[FeatureFamily], ...]:
     from .readability import Readability
     from .sentiment import Sentiment
     from .sourcing import Sourcing
+    from .specificity import Specificity
 
-    return (LoadedLanguage, Sourcing, Readability, Sentiment, Headline, PageContext)
+    return (LoadedLanguage, Sourcing, Specificity, Readability, Sentiment, Headline, PageContext)
 
 
 def default_families() -> list[FeatureFamily]:
