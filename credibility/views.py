@@ -100,22 +100,34 @@ def features_frame(record: Mapping[str, Any]) -> pd.DataFrame:
 
 
 def feature_reference(model: Any) -> pd.DataFrame:
-    """Mean and standard deviation of each feature over the model's training articles.
+    """Typical values of each feature over the model's training articles.
 
-    Read from the fitted scaler of a :class:`~credibility.model.CredibilityModel` (after median
-    imputation), indexed by ``family__feature`` name. Empty when the model has no scaler.
+    Columns ``typical``, ``low`` and ``high``: the median and the 25th and 75th percentiles,
+    read from the pipeline's fitted quantile normalisation (after median imputation); for a
+    model without one, the fitted scaler's mean and mean -/+ one standard deviation. Indexed by
+    ``family__feature`` name; empty when the model has neither.
     """
-    scaler = getattr(model.pipeline, "named_steps", {}).get("scale")
-    if scaler is None or not hasattr(scaler, "mean_"):
-        return pd.DataFrame(columns=["mean", "sd"])
-    return pd.DataFrame({"mean": scaler.mean_, "sd": scaler.scale_},
-                        index=pd.Index(model.feature_names, name="feature"))
+    steps = getattr(model.pipeline, "named_steps", {})
+    index = pd.Index(model.feature_names, name="feature")
+    quantile = steps.get("normalise")
+    if quantile is not None and hasattr(quantile, "quantiles_"):
+        refs, values = quantile.references_, quantile.quantiles_
+        at = {p: [np.interp(p, refs, values[:, j]) for j in range(values.shape[1])]
+              for p in (0.25, 0.5, 0.75)}
+        return pd.DataFrame({"typical": at[0.5], "low": at[0.25], "high": at[0.75]},
+                            index=index)
+    scaler = steps.get("scale")
+    if scaler is not None and hasattr(scaler, "mean_"):
+        return pd.DataFrame({"typical": scaler.mean_, "low": scaler.mean_ - scaler.scale_,
+                             "high": scaler.mean_ + scaler.scale_}, index=index)
+    return pd.DataFrame(columns=["typical", "low", "high"])
 
 
 def readability_frame(record: Mapping[str, Any], reference: pd.DataFrame) -> pd.DataFrame:
-    """This article's readability measures beside the training articles' mean and usual range.
+    """This article's readability measures beside the training articles' typical range.
 
-    ``verdict`` says whether the value lies within one standard deviation of the mean.
+    ``verdict`` says whether the value lies within the typical range (see
+    :func:`feature_reference`), above it or below it.
     """
     values = (record.get("features") or {}).get("readability") or {}
     rows = []
@@ -124,25 +136,25 @@ def readability_frame(record: Mapping[str, Any], reference: pd.DataFrame) -> pd.
             continue
         value = np.nan if values[name] is None else float(values[name])
         key = f"readability__{name}"
-        mean, sd = (reference.loc[key, "mean"], reference.loc[key, "sd"]) \
-            if key in reference.index else (np.nan, np.nan)
-        if math.isnan(value) or math.isnan(mean):
+        typical, low, high = (reference.loc[key, ["typical", "low", "high"]].astype(float)
+                              if key in reference.index else (np.nan, np.nan, np.nan))
+        if math.isnan(value) or math.isnan(typical):
             verdict = "n/a"
-        elif abs(value - mean) <= sd:
+        elif low <= value <= high:
             verdict = "typical"
         else:
-            verdict = "above typical" if value > mean else "below typical"
+            verdict = "above typical" if value > high else "below typical"
         rows.append({"measure": feature_label(name), "meaning": meaning, "this article": value,
-                     "typical": mean, "typical range": _range(mean, sd), "verdict": verdict})
+                     "typical": typical, "typical range": _range(low, high), "verdict": verdict})
     return pd.DataFrame(rows, columns=["measure", "meaning", "this article", "typical",
                                        "typical range", "verdict"])
 
 
-def _range(mean: float, sd: float) -> str:
-    if math.isnan(mean) or math.isnan(sd):
+def _range(low: float, high: float) -> str:
+    if math.isnan(low) or math.isnan(high):
         return "n/a"
-    digits = 2 if abs(mean) < 2 else 1
-    return f"{mean - sd:.{digits}f} to {mean + sd:.{digits}f}"
+    digits = 2 if max(abs(low), abs(high)) < 2 else 1
+    return f"{low:.{digits}f} to {high:.{digits}f}"
 
 
 def family_weights(weights: pd.DataFrame) -> pd.DataFrame:

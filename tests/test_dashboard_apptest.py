@@ -58,7 +58,7 @@ def frame_with(at: AppTest, column: str) -> pd.DataFrame:
 
 # ------------------------------------------------------------------------------------ Analyze
 def test_analyze_pasted_article(app: AppTest) -> None:
-    app.text_area(key="article_text").input(ARTICLE)
+    app.text_area(key="article_text").input(ARTICLE + "\n\nShare this article\n")
     app.text_input(key="headline").input("Libraries stay open on Saturdays")
     app.button(key="analyze").click().run()
     assert not app.exception
@@ -78,6 +78,10 @@ def test_analyze_pasted_article(app: AppTest) -> None:
     assert not app.warning  # English text: no language warning
     reasons = [m.value for m in app.markdown if m.value.startswith(("▲", "▼"))]
     assert reasons, "top reasons are listed"
+    stripped = [d.value for d in app.dataframe if list(d.value.columns) == ["text", "kind"]]
+    assert stripped and stripped[-1].to_dict("records") == [
+        {"text": "Share this article", "kind": "share"}]
+    assert len(frame_with(app, "verdict")) >= 5  # readability against typical news writing
 
 
 def test_analyze_example_fills_the_form(app: AppTest) -> None:

@@ -92,7 +92,7 @@ def test_features_frame_keeps_undefined_as_nan() -> None:
 )
 def test_readability_against_reference(measure: str, verdict: str) -> None:
     reference = pd.DataFrame(
-        {"mean": [10.0, 60.0, 20.0], "sd": [2.0, 10.0, 5.0]},
+        {"typical": [10.0, 60.0, 20.0], "low": [8.0, 50.0, 15.0], "high": [12.0, 70.0, 25.0]},
         index=["readability__flesch_kincaid_grade", "readability__flesch_reading_ease",
                "readability__words_per_sentence"])
     frame = readability_frame(RECORD, reference).set_index("measure")
@@ -116,6 +116,9 @@ def test_family_weights_and_metrics_tables() -> None:
 def test_feature_reference_reads_the_models_training_statistics(trained_model) -> None:
     reference = feature_reference(trained_model)
     assert list(reference.index) == trained_model.feature_names
-    assert np.isfinite(reference["mean"]).all() and (reference["sd"] > 0).all()
-    grade = reference.loc["readability__flesch_kincaid_grade", "mean"]
-    assert 3 < grade < 20  # a school grade, as news writing has
+    assert np.isfinite(reference.to_numpy()).all()
+    assert (reference["low"] <= reference["typical"]).all()
+    assert (reference["typical"] <= reference["high"]).all()
+    low, grade, high = reference.loc["readability__flesch_kincaid_grade",
+                                     ["low", "typical", "high"]]
+    assert 3 < low < grade < high < 20  # school grades, as news writing has

@@ -140,8 +140,8 @@ def _show(result: Any, record: dict[str, Any]) -> None:
     st.dataframe(readability_frame(record, feature_reference(current_model())), hide_index=True,
                  width="stretch", column_config={"this article": st.column_config.NumberColumn(
                      format="%.2f"), "typical": st.column_config.NumberColumn(format="%.2f")})
-    st.caption("Typical = the average of the articles the model was trained on; the range is "
-               "one standard deviation either side.")
+    st.caption("Typical = the median of the articles the model was trained on; the typical "
+               "range holds the middle half of them.")
 
     st.subheader("Sentiment, sentence by sentence")
     sentences = sentences_frame(record)
@@ -157,7 +157,8 @@ def _show(result: Any, record: dict[str, Any]) -> None:
         _table_or(signals_frame(record["headline_signals"]), "No headline signals found.")
     with pages:
         st.markdown("**Page boilerplate stripped before analysis**")
-        _table_or(signals_frame(record["page_signals"]), "No page boilerplate found.")
+        stripped = [s.to_dict() for s in result.analysis.document.page_signals]
+        _table_or(signals_frame(stripped), "No page boilerplate found.")
 
     with st.expander("Every feature value"):
         st.dataframe(features_frame(record), hide_index=True, width="stretch")
