@@ -67,6 +67,8 @@ class Journal:
                 f"an unfinished run left {str(self.folder)!r} — pass --resume to continue it, "
                 "or delete that folder to start over"
             )
+        for stale in self.out.parent.glob(f".{self.out.name}.*.tmp"):  # an assembly cut short
+            stale.unlink()
         if not self.folder.exists():
             self.folder.mkdir(parents=True)
             atomic_write_text(self.folder / MANIFEST, json.dumps(manifest, indent=2))
