@@ -17,7 +17,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .speakers import Speaker, analyze_phrase, lexicon, tokens
+from .speakers import (
+    Speaker,
+    analyze_phrase,
+    anonymity_marker,
+    anonymous_tail,
+    lexicon,
+    tokens,
+)
 
 __all__ = ["Attribution", "verb_re", "quote_speaker", "indirect_attributions", "resolve"]
 
@@ -42,16 +49,19 @@ def verb_re(direct: bool) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w’'\-])(?:{alts})(?![\w’'\-])")
 
 
+_MAX_VERB_GAP = 80  # "X told CNN's Jane Roe on Sunday: "…"", not a verb clauses before the quote
 _ACCORDING_RE = re.compile(r"\b[Aa]ccording\s+to\s+")
 _AUX = frozenset(
     """also later then once previously recently has had have would will again reportedly still
-    just even further first now publicly privately repeatedly earlier initially has also had
-    never always often""".split()
+    just even further first now publicly privately repeatedly earlier initially never always
+    often did does do can could should may might must not""".split()
 )
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _BOUNDARY = frozenset(
     """that and but or when while as because if after before since who which where than so then
-    is was are were be been being did does do not to what how why whether said says told""".split()
+    is was are were be been being did does do not to what how why whether said says told yet
+    otherwise meanwhile however still now instead moreover furthermore indeed thus also has have
+    had will would can could should""".split()
 )
 _ROLE_END_RE = re.compile(
     r"[;(—–\"“”]|,\s*(?:adding|saying|noting|according|as|when|while|after|before|during|in\s+an?"
@@ -63,9 +73,10 @@ _WHO_IS_RE = re.compile(
 
 
 def _clean_role(role: str) -> str | None:
-    role = _WHO_IS_RE.sub("", role.strip()).rstrip(" ,.")
+    role = _WHO_IS_RE.sub("", role.strip())
+    role = re.split(r"\s+(?:who|which|whose)\s", role, maxsplit=1)[0].rstrip(" ,.")
     words = role.split()
-    if not words or len(words) > 14 or "\n" in role:
+    if not words or len(words) > 14 or "\n" in role or words[0] in ("who", "which"):
         return None
     return role
 
@@ -76,8 +87,12 @@ def _with_role(sp: Speaker, role: str | None, end: int) -> Speaker:
     return replace(sp, end=end) if end > sp.end else sp
 
 
-def _np_before(text: str, lo: int, hi: int) -> Speaker | None:
-    """The speaker phrase that ends at ``hi`` (just before a reporting verb), if any."""
+def _np_before(text: str, lo: int, hi: int, verb: str = "") -> Speaker | None:
+    """The speaker phrase that ends at ``hi`` (just before a reporting verb), if any.
+
+    After a comma, an -ing verb ("…, saying") has the sentence's subject as its speaker: that is
+    returned as a ``subject`` speaker for the caller to resolve.
+    """
     toks = tokens(text, max(lo, hi - 200), hi)
     while toks and (
         toks[-1][0].lower() in _AUX
@@ -86,23 +101,36 @@ def _np_before(text: str, lo: int, hi: int) -> Speaker | None:
         toks.pop()
     if len(toks) >= 2 and toks[-1][0].lower() in _WEEKDAYS and toks[-2][0] == "on":
         del toks[-2:]
-    role = None
+    if verb.endswith("ing") and (not toks or toks[-1][0] == ","):
+        return Speaker("", None, "subject", hi, hi)
+    if toks:
+        anon = anonymous_tail(text, max(lo, hi - 160), toks[-1][2])
+        if anon and not verb_re(True).search(text, anon.start, anon.end):
+            return anon
+    if len(toks) >= 2 and toks[-1][0] == "who" and toks[-2][0] == ",":
+        del toks[-2:]  # "Jane Roe, who said"
+    participle = verb.endswith("ing")
+    role, hidden = None, False
     if toks and toks[-1][0] == ",":
         back = range(len(toks) - 2, max(-1, len(toks) - 22), -1)
         j = next((j for j in back if toks[j][0] == ","), -1)
         if j <= 0:
             return None
-        role = _clean_role(text[toks[j + 1][1] : toks[-2][2]]) if j + 1 < len(toks) - 1 else None
+        appositive = text[toks[j + 1][1] : toks[-2][2]] if j + 1 < len(toks) - 1 else ""
+        role = _clean_role(appositive)
+        hidden = anonymity_marker(appositive)  # ", who was not authorized to speak publicly,"
         toks = toks[:j]
     k = len(toks)
     while k > 0 and len(toks) - k < 12:
         tok = toks[k - 1][0]
-        if not tok[:1].isalnum() or tok.lower() in _BOUNDARY and tok.islower():
+        if not tok[:1].isalnum() or tok.lower() in _BOUNDARY:
             break
         k -= 1
     sp = analyze_phrase(text, toks[k:])
-    if sp is None:
+    if sp is None or participle and sp.kind != "named":  # "Jane Roe at one point asking"
         return None
+    if hidden and sp.kind in ("description", "organization"):
+        return replace(sp, kind="anonymous", role=None)
     return _with_role(sp, role, sp.end)
 
 
@@ -129,19 +157,45 @@ def _np_after(text: str, pos: int, limit: int) -> Speaker | None:
 
 
 def _according(text: str, m: re.Match[str], limit: int) -> Speaker | None:
-    stop = re.compile(r"[,;.:!?\"“”(—]|\bthat\b").search(text, m.end(), limit)
-    end = stop.start() if stop else limit
-    sp = analyze_phrase(text, tokens(text, m.end(), end))
-    if sp is None:
-        phrase = text[m.end() : end].rstrip()
-        if not phrase or len(phrase.split()) > 8:
-            return None
-        sp = Speaker(phrase, None, "unattributed", m.end(), m.end() + len(phrase))
+    """The source after "according to", up to a comma, a clause or the sentence end."""
+    toks = []
+    for tok in tokens(text, m.end(), limit):
+        if not tok[0][:1].isalnum() or tok[0] == "that" or len(toks) > 10:
+            break
+        toks.append(tok)
+        if text.startswith(".", tok[2]) and not tok[0].endswith("."):
+            break  # the sentence ends here
+    sp = analyze_phrase(text, toks)
+    if sp is None and toks:
+        phrase = text[toks[0][1] : toks[-1][2]]
+        sp = Speaker(phrase, None, "unattributed", toks[0][1], toks[-1][2])
     return sp
 
 
+_CLAUSE_RE = re.compile(r"[^.,;:!?\"“”\n]{0,120}")
+_CLAUSE_START = frozenset("that it he she they we i you the a an this there".split())
+
+
+def _ends_phrase(text: str, pos: int, limit: int) -> bool:
+    """Whether the attribution ends soon after ``pos``: a comma, a quote mark or the sentence end,
+    after a few words at most that do not start a new clause ("…." she said on Monday.)."""
+    rest = _CLAUSE_RE.match(text, pos).group().strip()
+    if not rest:
+        return True
+    words = rest.split()
+    return len(words) <= 6 and words[0].lower() not in _CLAUSE_START and "that" not in words
+
+
 def quote_speaker(
-    text: str, open_at: int, close_at: int, closed: bool, left_start: int, right_limit: int
+    text: str,
+    open_at: int,
+    close_at: int,
+    closed: bool,
+    left_start: int,
+    right_limit: int,
+    *,
+    new_sentence: bool = False,
+    partial: bool = False,
 ) -> Attribution | None:
     """The attribution of one quote: right after it, else back along its sentence.
 
@@ -156,6 +210,11 @@ def quote_speaker(
     left_start, right_limit : int
         The window to search: from the sentence start (or the previous quote) to the opening
         mark, and from the closing mark to the sentence end (or the next quote).
+    new_sentence : bool
+        Whether the quote ended its sentence: then only a short phrase ("…." he said.) after
+        it is its attribution.
+    partial : bool
+        Whether the quote is a phrase inside reported speech, whose verb may stand far before it.
 
     Returns
     -------
@@ -169,12 +228,19 @@ def quote_speaker(
         m = direct.match(text, pos)
         if m:
             sp = _np_after(text, m.end(), right_limit)
-            if sp and sp.kind != "pronoun":
+            if sp and sp.kind not in ("pronoun", "subject") and (
+                not new_sentence or _ends_phrase(text, sp.end, right_limit)
+            ):
                 return Attribution(sp, m.group(), m.start(), sp.end)
         v = direct.search(text, pos, min(right_limit, pos + 120))
         if v and v.start() > pos:
             sp = _np_before(text, pos, v.start())
-            if sp and sp.start == pos:
+            if (
+                sp
+                and sp.start == pos
+                and sp.kind != "subject"
+                and (not new_sentence or _ends_phrase(text, v.end(), right_limit))
+            ):
                 return Attribution(sp, v.group(), sp.start, v.end())
     acc = list(_ACCORDING_RE.finditer(text, left_start, open_at))
     verbs = list(direct.finditer(text, left_start, open_at))
@@ -183,7 +249,11 @@ def quote_speaker(
         if sp:
             return Attribution(sp, "according to", acc[-1].start(), sp.end)
     for v in reversed(verbs):
-        sp = _np_before(text, left_start, v.start())
+        if not partial and open_at - v.end() > _MAX_VERB_GAP:
+            break
+        if text.startswith(" for ", v.end()):  # "called for the “X” policy": a mention
+            continue
+        sp = _np_before(text, left_start, v.start(), v.group())
         if sp:
             return Attribution(sp, v.group(), sp.start, v.end())
     return None
@@ -258,7 +328,7 @@ def indirect_attributions(
 def resolve(
     sp: Speaker, named: list[Speaker], groups: list[Speaker], fallback: Speaker | None
 ) -> Speaker:
-    """Resolve a pronoun or a definite role to an earlier speaker, or mark it unattributed.
+    """Resolve a pronoun or a definite role to an earlier speaker.
 
     Parameters
     ----------
@@ -282,7 +352,9 @@ def resolve(
         target = named[-1] if named else fallback
     else:
         return sp
-    if target is None:
-        return replace(sp, kind="unattributed", role=sp.role)
+    if target is None:  # an unnamed "the researcher" is an anonymous source; "he" is nobody
+        if sp.kind == "description":
+            return replace(sp, kind="anonymous", role=None)
+        return replace(sp, kind="unattributed")
     role = target.role or (sp.role if sp.kind == "description" else None)
     return replace(target, role=role, start=sp.start, end=sp.end)

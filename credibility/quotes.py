@@ -109,7 +109,7 @@ def _double_spans(text: str) -> list[QuoteSpan]:
                 if nxt == i and role & _OPEN:
                     cursor = i + 1  # the quote goes on in the next paragraph
                     continue
-                span = _span(text, open_at, nl, False)
+                span = _span(text, open_at, _first_sentence_end(text, cursor, nl), False)
                 if span:
                     spans.append(span)
                 open_at = -1
@@ -122,7 +122,7 @@ def _double_spans(text: str) -> list[QuoteSpan]:
             if span:
                 spans.append(span)
             open_at = -1
-        elif text[:i].rstrip()[-1:] in ".?!…":
+        elif _char_before(text, i) in ".?!…":
             # An opening mark after a sentence end inside an open quote: a paragraph break lost
             # in scraping, and the quote goes on (the multi-paragraph rule).
             cursor = i + 1
@@ -132,13 +132,28 @@ def _double_spans(text: str) -> list[QuoteSpan]:
                 spans.append(span)
             open_at, cursor = i, i + 1
     if open_at >= 0:
-        span = _span(text, open_at, _paragraph_end(text, cursor), False)
+        end = _first_sentence_end(text, cursor, _paragraph_end(text, cursor))
+        span = _span(text, open_at, end, False)
         if span:
             spans.append(span)
     return spans
 
 
 _SENTENCE_END_RE = re.compile(r"[.!?…](?=\s)")
+
+
+def _char_before(text: str, i: int) -> str:
+    """The last non-space character before ``i`` ("" at the start)."""
+    i -= 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return text[i] if i >= 0 else ""
+
+
+def _first_sentence_end(text: str, start: int, limit: int) -> int:
+    """Where a quote that is never closed ends: its first sentence end, else ``limit``."""
+    m = _SENTENCE_END_RE.search(text, start, limit)
+    return m.end() if m else limit
 
 
 def _sentence_end_before(text: str, start: int, limit: int) -> int:
@@ -212,7 +227,7 @@ _DESIGNATION_CUE_RE = re.compile(
 _TITLE_CUE_RE = re.compile(
     r"(?:\b(?:show|program|programme|book|memoir|novel|film|movie|documentary|song|album|series"
     r"|episode|article|op-ed|column|essay|headline|magazine|podcast|segment|titled|entitled|sitcom"
-    r"|play|musical|poem|on|in|watch(?:ed|ing)?|read(?:ing)?|host\s+of|star(?:red)?\s+in"
+    r"|play|musical|poem|on|in|told|watch(?:ed|ing)?|read(?:ing)?|host\s+of|star(?:red)?\s+in"
     r"|appear(?:ed|s|ing)?\s+on)|['’]s)\s*$",
     re.I,
 )
@@ -272,8 +287,11 @@ def non_speech_reason(text: str, span: QuoteSpan, left_start: int) -> str | None
         return "nickname"
     if n <= 8 and _DESIGNATION_CUE_RE.search(left):
         return "designation"
-    if not terminal and is_title_case(words) and _TITLE_CUE_RE.search(left):
-        return "title"
+    if not terminal and is_title_case(words):
+        if _TITLE_CUE_RE.search(left):
+            return "title"
+        if n >= 2 and left.endswith(("the ", "The ")) and all(w[:1].isupper() for w in words):
+            return "title"  # the "Nightly News" anchor
     if n <= 5 and _MENTION_CUE_RE.search(left):
         return "scare_quote"
     return None

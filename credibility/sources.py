@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .attribution import Attribution, indirect_attributions, quote_speaker, resolve
 from .quotes import QuoteSpan, find_quote_spans, non_speech_reason
@@ -64,21 +64,33 @@ class SourcingAnalysis:
 
 
 _SCARE_MAX_WORDS = 4  # a shorter quote with no speaker and no sentence end is a scare quote
+_JOINERS = frozenset({"", "and", "but", "or", "then"})
 
 
-def _sentence_subject(text: str, sentences: Sequence[tuple[int, int]], k: int) -> Speaker | None:
-    """A named person opening sentence ``k`` or one of the two before it (same paragraph)."""
-    for j in range(k, max(-1, k - 3), -1):
+def _sentence_subject(
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+    quoted: Sequence[tuple[int, int]],
+    k: int,
+    before: int,
+    back: int = 0,
+) -> Speaker | None:
+    """A named person opening sentence ``k`` (ending before ``before``), or one of the ``back``
+    sentences before it in the same paragraph; sentences that open inside a quote are skipped."""
+    for j in range(k, max(-1, k - back - 1), -1):
         s, e = sentences[j]
+        q = bisect_right(quoted, (s, len(text))) - 1
+        if q >= 0 and quoted[q][0] <= s <= quoted[q][1]:
+            continue
         toks = []
-        for tok in tokens(text, s, min(e, s + 80)):
+        for tok in tokens(text, s, min(e, before, s + 80)):
             if not tok[0][:1].isupper() and tok[0] not in ("de", "la", "van", "von", "of"):
                 break
             toks.append(tok)
         sp = analyze_phrase(text, toks) if toks else None
         if sp and sp.kind == "named":
             return sp
-        if "\n" in text[sentences[j - 1][1] : s] if j else True:
+        if j == 0 or "\n" in text[sentences[j - 1][1] : s]:
             break
     return None
 
@@ -107,7 +119,7 @@ def analyze_sourcing(text: str, sentences: Sequence[tuple[int, int]]) -> Sourcin
     spans = find_quote_spans(text)
     speech: list[tuple[QuoteSpan, Attribution | None, int | None]] = []
     non_speech: list[NonSpeechQuote] = []
-    prev_close = 0
+    prev_close = floor = 0
     for i, span in enumerate(spans):
         k = sent(span.open_at)
         left_start = max(sentences[k][0], prev_close, text.rfind("\n", 0, span.open_at) + 1)
@@ -116,27 +128,45 @@ def analyze_sourcing(text: str, sentences: Sequence[tuple[int, int]]) -> Sourcin
         if reason:
             non_speech.append(NonSpeechQuote(span.start, span.end, reason))
             continue
-        attr = quote_speaker(text, span.open_at, span.close_at, span.closed, left_start,
-                             _right_limit(text, spans, i, sentences, sent))
-        cont = None
-        if attr is None and speech:
-            last = len(speech) - 1
-            gap = k - sent(speech[last][0].close_at)
-            if gap == 0 or gap == 1 and not text[sentences[k][0] : span.open_at].strip():
-                cont = last
         inner = text[span.start : span.end]
         n = sum(1 for _ in WORD_RE.finditer(inner))
-        if attr is None and cont is None and n <= _SCARE_MAX_WORDS and inner[-1] not in ".?!…":
+        short = n <= _SCARE_MAX_WORDS and inner[-1] not in ".?!…"
+        limit, new_sentence = _right_window(text, spans, i, sentences, sent)
+        attr = quote_speaker(
+            text, span.open_at, span.close_at, span.closed, max(left_start, floor), limit,
+            new_sentence=new_sentence, partial=inner[:1].islower() or n <= 6,
+        )
+        cont = None
+        if attr is None and speech and _continues(text, sentences, sent, speech[-1], span, short):
+            cont = len(speech) - 1
+        if attr is None and cont is None and short:
             non_speech.append(NonSpeechQuote(span.start, span.end, "scare_quote"))
             continue
         speech.append((span, attr, cont))
+        floor = max(floor, attr.end if attr else 0)
     blocked = [(s.open_at, s.close_at + 1) for s in spans]
     blocked += [(a.start, a.end) for _, a, _ in speech if a]
     indirect = indirect_attributions(text, sentences, blocked)
     return _resolve_all(text, sentences, sent, speech, tuple(non_speech), indirect)
 
 
-def _right_limit(text: str, spans: list[QuoteSpan], i: int, sentences, sent) -> int:
+def _continues(text, sentences, sent, prev, span: QuoteSpan, short: bool) -> bool:
+    """Whether a quote with no attribution of its own goes on from the previous quote: right
+    after it or its attribution ("…," she said, "…"), or opening the next sentence."""
+    p_span, p_attr, _ = prev
+    anchor = max(p_span.close_at + 1, p_attr.end if p_attr else 0)
+    ka, k = sent(max(anchor - 1, 0)), sent(span.open_at)
+    if text[anchor : span.open_at].strip(" ,;:—–-\n").lower() in _JOINERS and (
+        k == ka or not short
+    ):
+        return True
+    if short:
+        return False
+    return k == ka or k == ka + 1 and not text[sentences[k][0] : span.open_at].strip()
+
+
+def _right_window(text: str, spans: list[QuoteSpan], i: int, sentences, sent) -> tuple[int, bool]:
+    """Where the right context of quote ``i`` ends, and whether the quote ended its sentence."""
     span = spans[i]
     pos = span.close_at + 1
     while pos < len(text) and text[pos] in " ,":
@@ -145,49 +175,83 @@ def _right_limit(text: str, spans: list[QuoteSpan], i: int, sentences, sent) -> 
     k = sent(span.close_at)
     s, e = sentences[k]
     if pos >= e and k + 1 < len(sentences):  # the quote ended its sentence: "…." he said.
-        return min(limit, sentences[k + 1][1], pos + 40)
+        return min(limit, sentences[k + 1][1], pos + 60), True
     nl = text.find("\n", pos)
-    return min(limit, e, nl if nl >= 0 else len(text), pos + 250)
+    return min(limit, e, nl if nl >= 0 else len(text), pos + 250), False
 
 
 def _resolve_all(text, sentences, sent, speech, non_speech, indirect) -> SourcingAnalysis:
+    """Resolve pronouns, roles and "…, saying" subjects in text order; merge the sources."""
+    quoted = sorted({(s.open_at, s.close_at) for s, _, _ in speech})
     events = [(a.start if a else s.start, 0, j) for j, (s, a, _) in enumerate(speech)]
     events += [(a.start, 1, j) for j, a in enumerate(indirect)]
     events.sort()
     named: list[Speaker] = []
     groups: list[Speaker] = []
     quote_speakers: list[Speaker | None] = [None] * len(speech)
-    resolved_attrs: list[Speaker | None] = [None] * len(indirect)
-    for pos, is_attr, j in events:
+    attr_speakers: list[Speaker] = [a.speaker for a in indirect]
+    for _pos, is_attr, j in events:
         if is_attr:
             found = indirect[j].speaker
         else:
             _, attr, cont = speech[j]
-            found = attr.speaker if attr else None
-            if found is None:
+            if attr is None:
                 quote_speakers[j] = quote_speakers[cont] if cont is not None else None
                 continue
-        fallback = None
-        if found.kind in ("pronoun", "description") and not named:
-            fallback = _sentence_subject(text, sentences, sent(pos))
-        sp = resolve(found, named, groups, fallback)
+            found = attr.speaker
+        sp = _resolve(text, sentences, quoted, sent(found.start), found, named, groups)
         if sp.kind == "named":
             named.append(sp)
         elif sp.kind in ("organization", "anonymous"):
             groups.append(sp)
         if is_attr:
-            resolved_attrs[j] = sp
+            attr_speakers[j] = sp
         else:
             quote_speakers[j] = sp
+    items = [(s.start, sp, 1) for (s, _, _), sp in zip(speech, quote_speakers, strict=True)]
+    items += [(a.start, sp, 0) for a, sp in zip(indirect, attr_speakers, strict=True)]
+    sources, merged = _merge_sources(items)
     quotes = []
-    for (span, _, _), sp in zip(speech, quote_speakers, strict=True):
+    for j, (span, _, _) in enumerate(speech):
         n = sum(1 for _ in WORD_RE.finditer(text, span.start, span.end))
-        if sp is None or sp.kind == "unattributed":
+        src = merged[j]
+        if src is None:
             quotes.append(Quote(span.start, span.end, None, None, "unattributed", n))
         else:
-            quotes.append(Quote(span.start, span.end, sp.name, sp.role, sp.kind, n))
-    attrs = tuple(zip(indirect, resolved_attrs, strict=True))
-    return SourcingAnalysis(tuple(quotes), non_speech, attrs, _merge_sources(quotes, attrs))
+            quotes.append(Quote(span.start, span.end, src.name, src.role, src.kind, n))
+    attrs = []
+    for j, a in enumerate(indirect):
+        src = merged[len(speech) + j]
+        sp = attr_speakers[j]
+        if src is not None:
+            sp = replace(sp, name=src.name, role=src.role)
+        attrs.append((a, sp))
+    return SourcingAnalysis(tuple(quotes), non_speech, tuple(attrs), sources)
+
+
+def _resolve(text, sentences, quoted, k: int, found: Speaker, named, groups) -> Speaker:
+    if found.kind == "subject":
+        local = _sentence_subject(text, sentences, quoted, k, found.start)
+        if local is None:
+            head = text[sentences[k][0] : sentences[k][0] + 4].lower()
+            if head.startswith(("he ", "she ")):
+                return resolve(replace(found, kind="pronoun"), named, groups, None)
+            return replace(found, kind="unattributed")
+        return replace(local, start=found.start, end=found.end)
+    if found.kind == "pronoun" and found.name != "they":
+        local = _sentence_subject(text, sentences, quoted, k, found.start)
+        if local is not None:
+            return replace(local, start=found.start, end=found.end)
+    words = found.name.lower().split()
+    if found.kind in ("anonymous", "organization") and len(words) == 2 and words[0] == "the":
+        # "the aide" after "a senior aide", "the office" after "the county budget office"
+        earlier = next((g for g in reversed(groups) if g.name.lower().endswith(words[1])), None)
+        if earlier is not None and earlier.kind == found.kind:
+            return replace(earlier, start=found.start, end=found.end)
+    fallback = None
+    if found.kind in ("pronoun", "description") and not named:
+        fallback = _sentence_subject(text, sentences, quoted, k, found.start, back=2)
+    return resolve(found, named, groups, fallback)
 
 
 def _surname(name: str) -> str:
@@ -202,31 +266,43 @@ def _key(name: str) -> str:
     return low
 
 
-def _merge_sources(quotes: Sequence[Quote], attrs) -> tuple[Source, ...]:
-    """Distinct sources: "Jane Roe" and a later "Roe" are one person; groups merge by wording."""
-    items = [(q.start, q.speaker, q.role, q.kind, 1) for q in quotes if q.speaker]
-    items += [(a.start, s.name, s.role, s.kind, 0) for a, s in attrs if s.kind != "unattributed"]
-    items.sort(key=lambda item: item[0])
+def _merge_sources(items) -> tuple[tuple[Source, ...], list[Source | None]]:
+    """Distinct sources: "Jane Roe" and a later "Roe" are one person; groups merge by wording.
+
+    ``items`` are ``(position, speaker or None, is_quote)``; returns the sources in order of
+    first mention and, for each item, its merged source (``None`` when unattributed).
+    """
     table: list[list] = []  # [name, role, kind, quotes, mentions]
-    for _, name, role, kind, is_quote in items:
-        if kind == "named":
-            parts = name.split()
-            match = None
-            for row in reversed(table):
-                if row[2] != "named" or _surname(row[0]) != _surname(name):
-                    continue
-                other = row[0].split()
-                if len(parts) == 1 or len(other) == 1 or parts[0] == other[0]:
-                    match = row
-                    break
-        else:
-            match = next((r for r in table if r[2] == kind and _key(r[0]) == _key(name)), None)
-        if match is None:
-            table.append([name, role, kind, is_quote, 1])
+    rows: list[int | None] = [None] * len(items)
+    for i in sorted(range(len(items)), key=lambda i: items[i][0]):
+        _, sp, is_quote = items[i]
+        if sp is None or sp.kind not in ("named", "organization", "anonymous") or not sp.name:
             continue
-        if len(name) > len(match[0]) and kind == "named":
-            match[0] = name
-        match[1] = match[1] or role
-        match[3] += is_quote
-        match[4] += 1
-    return tuple(Source(*row) for row in table)
+        match = None
+        for r in range(len(table) - 1, -1, -1):
+            row = table[r]
+            if row[2] != sp.kind:
+                continue
+            if sp.kind == "named":
+                parts, other = sp.name.split(), row[0].split()
+                same = _surname(row[0]) == _surname(sp.name) and (
+                    len(parts) == 1 or len(other) == 1 or parts[0] == other[0]
+                )
+            else:
+                same = _key(row[0]) == _key(sp.name)
+            if same:
+                match = r
+                break
+        if match is None:
+            table.append([sp.name, sp.role, sp.kind, is_quote, 1])
+            rows[i] = len(table) - 1
+            continue
+        row = table[match]
+        if sp.kind == "named" and len(sp.name) > len(row[0]):
+            row[0] = sp.name
+        row[1] = row[1] or sp.role
+        row[3] += is_quote
+        row[4] += 1
+        rows[i] = match
+    sources = tuple(Source(*row) for row in table)
+    return sources, [None if r is None else sources[r] for r in rows]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-__all__ = ["Speaker", "analyze_phrase", "lexicon", "tokens"]
+__all__ = ["Speaker", "analyze_phrase", "anonymity_marker", "anonymous_tail", "lexicon", "tokens"]
 
 
 @cache
@@ -31,6 +31,34 @@ def _marker_re() -> re.Pattern[str]:
     phrases = sorted(lexicon("anonymity_markers"), key=len, reverse=True)
     alts = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
     return re.compile(rf"\b(?:{alts})\b", re.I)
+
+
+@cache
+def _anonymous_tail_re() -> re.Pattern[str]:
+    heads = "|".join(sorted(lexicon("anonymous_sources"), key=len, reverse=True))
+    markers = "|".join(
+        re.escape(p).replace(r"\ ", r"\s+")
+        for p in sorted(lexicon("anonymity_markers"), key=len, reverse=True)
+    )
+    return re.compile(
+        rf"(?:\b(?:an?|one|two|three|several|some|other|the)\s+)?(?:[\w’'.\-]+\s+){{0,3}}?"
+        rf"\b(?:{heads})\s+(?:{markers})\b[^,;:.!?\"“”()]{{0,80}}?,?\s*$",
+        re.I,
+    )
+
+
+def anonymity_marker(text: str) -> bool:
+    """Whether ``text`` holds a phrase that hides a source ("on condition of anonymity")."""
+    return _marker_re().search(text) is not None
+
+
+def anonymous_tail(text: str, start: int, end: int) -> Speaker | None:
+    """An unnamed source phrase ending at ``end`` ("a source close to the talks")."""
+    m = _anonymous_tail_re().search(text, start, end)
+    if m is None:
+        return None
+    phrase = m.group().rstrip(" ,")
+    return Speaker(phrase, None, "anonymous", m.start(), m.start() + len(phrase))
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +82,15 @@ _TOKEN_RE = re.compile(
     r"|St|Atty|Supt|Cmdr)\.|[A-Z]\.(?=\s+[A-Z])|[^\W_][\w’'\-]*|[,;:()—–\"“”]"
 )
 _PRONOUNS = frozenset({"he", "she", "they"})
+_POSSESSIVE = ("’s", "'s", "’", "'")
+# Lowercase words that may open a speaker phrase without a determiner ("senior officials").
+_MODIFIERS = frozenset(
+    """senior top former current other local federal state foreign administration campaign
+    military intelligence government police law enforcement security health election party
+    court county city legal medical defense justice some many several few both all most
+    presidential acting deputy chief executive national general vice interim longtime veteran
+    political economic press communications senate house white""".split()
+)
 _DETERMINERS = frozenset(
     "the a an one two three four several some many other another both most this these".split()
 )
@@ -66,7 +103,10 @@ _NOT_NAMES = frozenset(
     your meanwhile however still also now here there later earlier asked according yes no
     monday tuesday wednesday thursday friday saturday sunday today tonight yesterday last next
     january february march april june july august september october november december
-    speaking during despite although though instead indeed even both other many several""".split()
+    speaking during despite although though instead indeed even both other many several
+    because whether virtually otherwise moreover furthermore nevertheless nonetheless besides
+    overall finally again recently currently ultimately perhaps maybe similarly likewise thus
+    hence therefore""".split()
 )
 # Words after the head of a speaker phrase that start its post-modifier.
 _POSTMOD = frozenset(
@@ -130,11 +170,10 @@ def analyze_phrase(text: str, toks: list[tuple[str, int, int]]) -> Speaker | Non
         ``None`` when the phrase does not look like a speaker.
     """
     toks = [t for t in toks if t[0] not in "\"“”"]
-    if not toks or len(toks) > 14:
+    if not toks or len(toks) > 14 or toks[-1][0].endswith(_POSSESSIVE):
         return None
-    start, end = toks[0][1], toks[-1][2]
     if len(toks) == 1 and toks[0][0].lower() in _PRONOUNS:
-        return Speaker(toks[0][0].lower(), None, "pronoun", start, end)
+        return Speaker(toks[0][0].lower(), None, "pronoun", toks[0][1], toks[0][2])
     det = toks[0][0].lower() if toks[0][0].lower() in _DETERMINERS else ""
     core = toks[1:] if det else toks
     k = next(
@@ -148,16 +187,19 @@ def analyze_phrase(text: str, toks: list[tuple[str, int, int]]) -> Speaker | Non
     core, post = core[:k], core[k:]
     if not core or any(not t[0][:1].isalnum() for t in core):
         return None
-    phrase = text[start:end]
-    if _marker_re().search(phrase):
-        return Speaker(phrase, None, "anonymous", start, end)
     head = core[-1][0]
-    if head[:1].isupper():
-        return _proper(text, det, core, post, start, end)
+    if head[:1].isupper() and not (len(core) == 1 and head.lower() in lexicon("anonymous_sources")):
+        return _proper(text, det, core, post, toks[0][1], toks[-1][2])
+    if not det:  # "senior administration officials", not "reassure leaders"
+        while len(core) > 1 and not (core[0][0][:1].isupper() or core[0][0] in _MODIFIERS):
+            core = core[1:]
+    start, end = (toks[0] if det else core[0])[1], toks[-1][2]
+    phrase = text[start:end]
     low = head.lower()
-    if low in lexicon("anonymous_sources"):
+    if _marker_re().search(phrase) or low in lexicon("anonymous_sources"):
         return Speaker(phrase, None, "anonymous", start, end)
-    if low in lexicon("organizations") or low.rstrip("s") in lexicon("organizations"):
+    orgs = lexicon("organizations")
+    if low in orgs or low.rstrip("s") in orgs:
         return Speaker(phrase, None, "organization", start, end)
     if _is_role(head):
         if det in ("the", "this") and not low.endswith("s"):
@@ -188,24 +230,30 @@ def _proper(
         run = run[1:]
     if not run:
         return None
-    if _is_org([t[0] for t in run]):
-        return Speaker(text[start:end], None, "organization", start, end)
+    pre = core[: len(core) - len(run)]
+    # "CNN's Jane Roe": the possessive part is an affiliation
+    j = max((n for n, t in enumerate(run[:-1]) if t[0].endswith(_POSSESSIVE)), default=-1)
+    affiliation, run = run[: j + 1], run[j + 1 :]
     cut = _split_title(run)
     name_toks = run[cut:]
-    if not name_toks or (det in ("the", "this") and not cut):
-        if det in ("the", "this"):
-            return Speaker(text[start:end], text[run[0][1] : end], "description", start, end)
+    if "of" in (t[0] for t in name_toks):  # "Jane Roe of Texas"
+        name_toks = name_toks[: [t[0] for t in name_toks].index("of")]
+    words = [t[0] for t in (name_toks or run)]
+    if _is_org(words) or det == "the" and words[-1].endswith("s") and not cut:
+        org_start = start if det else (affiliation or run)[0][1]  # "Russia", not "Then Russia"
+        return Speaker(text[org_start:end], None, "organization", org_start, end)
+    if not name_toks or (det in ("the", "this") and not cut and not affiliation):
+        if det in ("the", "this") and any(_is_role(t[0]) for t in core):
+            return Speaker(text[start:end], text[core[0][1] : end], "description", start, end)
         return None
-    role_start = None
-    pre = core[: len(core) - len(run)]
-    if any(_is_role(t[0]) for t in pre):
-        role_start = pre[0][1]
-    elif cut and run[0][0].lower() not in _HONORIFICS:
-        role_start = run[0][1]
-    role = text[role_start : run[cut - 1][2]] if role_start is not None and cut else None
-    if role_start is not None and not cut:
-        role = text[role_start : pre[-1][2]]
+    while pre and pre[0][0].islower() and not (pre[0][0] in _MODIFIERS or _is_role(pre[0][0])):
+        pre = pre[1:]  # "to fact check then-GOP nominee Jane Roe": the role starts at "then-GOP"
+    first = (pre + affiliation + run)[0]
+    role_toks = (pre if any(_is_role(t[0]) for t in pre) else []) + affiliation + run[:cut]
+    role_toks = [t for t in role_toks if t[0].lower() not in _HONORIFICS]
+    role = text[role_toks[0][1] : role_toks[-1][2]] if role_toks else None
     if role is None and post and post[0][0] in ("of", "at", "from"):
-        role = text[post[0][1] : post[-1][2]]
+        if any(t[0][:1].isupper() for t in post):  # "of the Heritage Foundation"
+            role = text[post[0][1] : post[-1][2]]
     name = text[name_toks[0][1] : name_toks[-1][2]]
-    return Speaker(name, role, "named", start, end)
+    return Speaker(name, role, "named", first[1] if role_toks else name_toks[0][1], end)
