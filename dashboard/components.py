@@ -23,6 +23,13 @@ BAND_COLOURS = {"low": "red", "mixed": "orange", "high": "green"}
 RAISES, LOWERS = "#15803d", "#b91c1c"
 
 
+# ------------------------------------------------------------------------------------ pages
+def page_header(title: str, caption: str) -> None:
+    """A page's title and one-line purpose."""
+    st.title(title)
+    st.caption(caption)
+
+
 # ------------------------------------------------------------------------------------ model
 def model_setting() -> str | None:
     """The model directory from ``CREDIBILITY_MODEL``; None means ``models/CURRENT``."""
@@ -118,14 +125,17 @@ def reliability_chart(rows: Sequence[Mapping[str, Any]]) -> alt.Chart:
     frame = pd.DataFrame(rows)
     diagonal = alt.Chart(pd.DataFrame({"p": [0.0, 1.0]})).mark_line(
         strokeDash=[4, 4], color="#9ca3af").encode(x="p:Q", y="p:Q")
-    points = alt.Chart(frame).mark_line(point=True).encode(
+    base = alt.Chart(frame).encode(
         x=alt.X("mean_predicted:Q", scale=alt.Scale(domain=[0, 1]),
                 title="mean predicted probability"),
         y=alt.Y("observed:Q", scale=alt.Scale(domain=[0, 1]), title="observed share credible"),
-        size=alt.Size("n:Q", legend=None),
+    )
+    line = base.mark_line(color="#2563eb")
+    points = base.mark_circle(color="#2563eb", opacity=0.8).encode(
+        size=alt.Size("n:Q", legend=None, scale=alt.Scale(range=[40, 400])),
         tooltip=["bin_low", "bin_high", "mean_predicted", "observed", "n"],
     )
-    return (diagonal + points).properties(height=320)
+    return (diagonal + line + points).properties(height=320)
 
 
 def weights_chart(frame: pd.DataFrame, *, top: int = 20) -> alt.Chart:
@@ -133,10 +143,10 @@ def weights_chart(frame: pd.DataFrame, *, top: int = 20) -> alt.Chart:
     shown = frame.reindex(frame["weight"].abs().sort_values(ascending=False).index).head(top)
     return alt.Chart(shown).mark_bar().encode(
         x=alt.X("weight:Q", title="weight (log-odds per standard deviation)"),
-        y=alt.Y("feature:N", sort="-x", title=None),
-        color=alt.Color("family:N"),
+        y=alt.Y("feature:N", sort="-x", title=None, axis=alt.Axis(labelLimit=260)),
+        color=alt.Color("family:N", legend=alt.Legend(orient="bottom", columns=3)),
         tooltip=["feature", "family", alt.Tooltip("weight:Q", format="+.3f")],
-    ).properties(height=max(160, 22 * len(shown)))
+    ).properties(height=alt.Step(20))
 
 
 def score_metrics(result: Any) -> None:

@@ -157,7 +157,7 @@ def batch_csv() -> bytes:
 
 
 def test_batch_scores_a_table(app: AppTest) -> None:
-    app.switch_page("pages/batch.py").run()
+    app.switch_page("app_pages/batch.py").run()
     app.file_uploader(key="batch_file").set_value(("articles.csv", batch_csv(), "text/csv")).run()
     assert not app.exception
     assert app.selectbox(key="batch_text_column").value == "body"
@@ -187,7 +187,7 @@ def test_batch_reads_jsonl_and_parquet(app: AppTest) -> None:
     parquet = io.BytesIO()
     frame.to_parquet(parquet, index=False)
     jsonl = "\n".join(json.dumps(r) for r in frame.fillna("").to_dict("records")).encode()
-    app.switch_page("pages/batch.py").run()
+    app.switch_page("app_pages/batch.py").run()
     for name, data in (("a.jsonl", jsonl), ("a.parquet", parquet.getvalue())):
         app.file_uploader(key="batch_file").set_value((name, data, "application/octet-stream"))
         app.run()
@@ -205,7 +205,7 @@ def test_batch_reads_jsonl_and_parquet(app: AppTest) -> None:
 )
 def test_batch_unusable_files_get_a_message(app: AppTest, name: str, data: bytes,
                                             message: str) -> None:
-    app.switch_page("pages/batch.py").run()
+    app.switch_page("app_pages/batch.py").run()
     app.file_uploader(key="batch_file").set_value((name, data, "application/octet-stream")).run()
     assert not app.exception
     assert message in messages(app, "error")
@@ -214,7 +214,7 @@ def test_batch_unusable_files_get_a_message(app: AppTest, name: str, data: bytes
 
 # -------------------------------------------------------------------------------------- Model
 def test_model_page(app: AppTest, trained_model_dir: Path) -> None:
-    app.switch_page("pages/model.py").run()
+    app.switch_page("app_pages/model.py").run()
     assert not app.exception
     assert trained_model_dir.name in app.title[0].value
     metrics = {m.label: m.value for m in app.metric}
@@ -229,7 +229,7 @@ def test_model_page(app: AppTest, trained_model_dir: Path) -> None:
 def test_missing_model_is_a_message(app: AppTest, monkeypatch: pytest.MonkeyPatch,
                                     tmp_path: Path) -> None:
     monkeypatch.setenv("CREDIBILITY_MODEL", str(tmp_path / "no-such-model"))
-    app.switch_page("pages/model.py").run()
+    app.switch_page("app_pages/model.py").run()
     assert not app.exception
     assert "The model could not be loaded" in messages(app, "error")
 
@@ -248,7 +248,7 @@ def models_copy(trained_model_dir: Path, tmp_path: Path, monkeypatch: pytest.Mon
 def test_retrain_cross_validates_compares_and_keeps_a_worse_model_unpromoted(
     app: AppTest, models_copy: Path, labeled_path: Path
 ) -> None:
-    app.switch_page("pages/retrain.py").run()
+    app.switch_page("app_pages/retrain.py").run()
     app.file_uploader(key="retrain_file").set_value(
         ("labeled.jsonl", labeled_path.read_bytes(), "application/jsonl")).run()
     assert app.selectbox(key="retrain_text_column").value == "text"
@@ -288,7 +288,7 @@ def test_retrain_promotes_a_better_model(app: AppTest, models_copy: Path, labele
     save_model(train(data, n_splits=2), models_copy / "worse", data=data, command="test")
     promote(models_copy, "worse")
     monkeypatch.setenv("CREDIBILITY_MODEL", str(models_copy / "worse"))
-    app.switch_page("pages/retrain.py").run()
+    app.switch_page("app_pages/retrain.py").run()
     app.file_uploader(key="retrain_file").set_value(
         ("labeled.jsonl", labeled_path.read_bytes(), "application/jsonl")).run()
     app.number_input(key="retrain_folds").set_value(3)
@@ -302,7 +302,7 @@ def test_retrain_promotes_a_better_model(app: AppTest, models_copy: Path, labele
 
 def test_retrain_wrong_label_column_is_a_message(app: AppTest, models_copy: Path,
                                                  labeled_path: Path) -> None:
-    app.switch_page("pages/retrain.py").run()
+    app.switch_page("app_pages/retrain.py").run()
     app.file_uploader(key="retrain_file").set_value(
         ("labeled.jsonl", labeled_path.read_bytes(), "application/jsonl")).run()
     app.selectbox(key="retrain_label_column").set_value("title")

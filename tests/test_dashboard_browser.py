@@ -98,11 +98,14 @@ def test_paste_analyze_and_see_the_evidence(dashboard_url: str) -> None:
     sync_api = pytest.importorskip("playwright.sync_api")
     ARTIFACTS.mkdir(exist_ok=True)
     dialogs: list[str] = []
+    outside: list[str] = []
     with sync_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 4200})
             page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+            page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(
+                (dashboard_url, "data:", "blob:")) else None)
             page.goto(dashboard_url)
             area = page.get_by_label("Article text")
             area.wait_for(timeout=30_000)
@@ -137,3 +140,4 @@ def test_paste_analyze_and_see_the_evidence(dashboard_url: str) -> None:
         finally:
             browser.close()
     assert dialogs == [], f"an alert fired: the article's <script> ran ({dialogs})"
+    assert outside == [], f"the page made requests beyond this machine: {outside}"

@@ -7,7 +7,7 @@ from typing import Any
 
 import pandas as pd
 import streamlit as st
-from components import current_model, score_histogram, show_error, upload_bytes
+from components import current_model, page_header, score_histogram, show_error, upload_bytes
 
 from credibility.errors import CredibilityError
 from credibility.ingest import read_articles_from_bytes
@@ -125,9 +125,9 @@ def _show(name: str, results: pd.DataFrame) -> None:
     _downloads(results, name.rsplit(".", 1)[0])
 
 
-st.title("Score many articles")
-st.caption("Upload a table with one article per row; every row is analyzed and scored on this "
-           "machine.")
+page_header("Score many articles",
+            "Upload a table with one article per row; every row is analyzed and scored on this "
+            "machine.")
 uploaded = st.file_uploader("A table of articles (CSV, JSONL or Parquet)", type=list(TABLE_TYPES),
                             key="batch_file")
 data = upload_bytes(uploaded)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
-from components import current_model, reliability_chart, weights_chart
+from components import current_model, page_header, reliability_chart, weights_chart
 
 from credibility.reasons import feature_label
 from credibility.views import family_label, family_weights, metrics_frame
@@ -21,8 +21,8 @@ meta = model.metadata
 cv = meta.get("cv") or {}
 data = meta.get("training_data") or {}
 
-st.title(f"Model: {model.name}")
-st.caption(f"Loaded from `{model.path}` · created {meta.get('created', 'n/a')}")
+page_header(f"Model: {model.name}",
+            f"Loaded from `{model.path}` · created {meta.get('created', 'n/a')}")
 
 st.subheader("Cross-validated metrics")
 metrics = cv.get("metrics") or {}
@@ -53,7 +53,7 @@ else:
 
 st.subheader("What the model weighs")
 weights = model.global_weights()
-left, right = st.columns([2, 3])
+left, right = st.columns(2)
 with left:
     st.markdown("**Per family**")
     st.dataframe(family_weights(weights), hide_index=True, width="stretch",

@@ -8,6 +8,7 @@ import streamlit as st
 from components import (
     current_model,
     example_articles,
+    page_header,
     pull_chart,
     score_metrics,
     sentiment_chart,
@@ -164,9 +165,9 @@ def _show(result: Any, record: dict[str, Any]) -> None:
         st.dataframe(features_frame(record), hide_index=True, width="stretch")
 
 
-st.title("Analyze an article")
-st.caption("Paste an article, upload a file or give a URL: the score, and exactly which "
-           "sentences, quotes and words drove it.")
+page_header("Analyze an article",
+            "Paste an article, upload a file or give a URL: the score, and exactly which "
+            "sentences, quotes and words drove it.")
 model = current_model()
 mode = _inputs()
 if st.button("Analyze", key="analyze", type="primary"):

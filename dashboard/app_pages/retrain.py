@@ -10,7 +10,7 @@ from typing import Any
 
 import pandas as pd
 import streamlit as st
-from components import current_model, load_model, show_error, upload_bytes
+from components import current_model, load_model, page_header, show_error, upload_bytes
 
 from credibility.errors import CredibilityError
 from credibility.labels import load_labeled
@@ -98,9 +98,9 @@ def _save(run: dict[str, Any], model_id: str) -> None:
                    "ROC-AUC or log loss, so models/CURRENT is unchanged.")
 
 
-st.title("Retrain the model")
-st.caption("Upload labeled articles, cross-validate a new model grouped by publisher, compare it "
-           "with the current one, and promote it only if it is not worse.")
+page_header("Retrain the model",
+            "Upload labeled articles, cross-validate a new model grouped by publisher, compare it "
+            "with the current one, and promote it only if it is not worse.")
 uploaded = st.file_uploader("Labeled articles (CSV, JSONL or Parquet)", type=list(TABLE_TYPES),
                             key="retrain_file")
 data = upload_bytes(uploaded)
@@ -132,8 +132,11 @@ stored = st.session_state.get("retrain_run")
 if stored and stored[0] == run_key:
     run = stored[1]
     st.subheader("New model against the current one")
-    st.caption(run["result"].cv.scheme)
-    st.dataframe(_comparison_table(run), hide_index=True, width="stretch")
+    st.dataframe(_comparison_table(run), hide_index=True, width="stretch", column_config={
+        m: st.column_config.NumberColumn(format="%.3f") for m in METRICS})
+    st.caption(f"New model: {run['result'].cv.scheme}, pooled out-of-fold predictions. The "
+               "current model is scored as it is on the same articles; if it was trained on "
+               "them, its figures are optimistic and the new model has to match them.")
     better = is_not_worse(run["comparison"]["new"], run["comparison"]["base"])
     if better:
         st.success("Not worse than the current model (ROC-AUC no lower, log loss no higher): "
