@@ -102,6 +102,13 @@ def test_analyze_empty_text_asks_for_text(app: AppTest, text: str) -> None:
     assert "Paste the text of an article" in messages(app, "warning")
 
 
+def test_analyze_text_that_is_all_page_boilerplate_is_a_message(app: AppTest) -> None:
+    app.text_area(key="article_text").input("Share this article\nFollow us on Twitter: @paper")
+    app.button(key="analyze").click().run()
+    assert not app.exception and not app.metric
+    assert "no text to analyze" in messages(app, "error")
+
+
 def test_analyze_non_english_text_warns(app: AppTest) -> None:
     app.text_area(key="article_text").input(GERMAN)
     app.button(key="analyze").click().run()
