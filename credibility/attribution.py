@@ -22,6 +22,7 @@ from .speakers import (
     analyze_phrase,
     anonymity_marker,
     anonymous_tail,
+    is_role_phrase,
     lexicon,
     tokens,
 )
@@ -44,9 +45,29 @@ def verb_re(direct: bool) -> re.Pattern[str]:
     """Reporting verbs; ``direct=False`` leaves out those that only introduce direct quotes."""
     entries = lexicon("speech_verbs")
     verbs = [e.rstrip(" *") for e in entries if direct or not e.endswith("*")]
-    verbs.sort(key=len, reverse=True)
-    alts = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in verbs)
-    return re.compile(rf"(?<![\w’'\-])(?:{alts})(?![\w’'\-])")
+    return re.compile(rf"(?<![\w’'\-]){_trie_pattern(verbs)}(?![\w’'\-])")
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """One regex for many words, factored by common prefixes (far faster than a flat ``|``)."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [
+            (r"\s+" if ch == " " else re.escape(ch)) + build(node[ch]) for ch in sorted(node) if ch
+        ]
+        if not alts:
+            return ""
+        if len(alts) == 1 and "" not in node:
+            return alts[0]
+        return "(?:" + "|".join(alts) + ")" + ("?" if "" in node else "")
+
+    return build(trie)
 
 
 _MAX_VERB_GAP = 80  # "X told CNN's Jane Roe on Sunday: "…"", not a verb clauses before the quote
@@ -78,7 +99,7 @@ def _clean_role(role: str) -> str | None:
     words = role.split()
     if not words or len(words) > 14 or "\n" in role or words[0] in ("who", "which"):
         return None
-    return role
+    return role if is_role_phrase(role) else None
 
 
 def _with_role(sp: Speaker, role: str | None, end: int) -> Speaker:
@@ -165,7 +186,7 @@ def _according(text: str, m: re.Match[str], limit: int) -> Speaker | None:
         toks.append(tok)
         if text.startswith(".", tok[2]) and not tok[0].endswith("."):
             break  # the sentence ends here
-    sp = analyze_phrase(text, toks)
+    sp = analyze_phrase(text, toks, exact=True)
     if sp is None and toks:
         phrase = text[toks[0][1] : toks[-1][2]]
         sp = Speaker(phrase, None, "unattributed", toks[0][1], toks[-1][2])
@@ -225,6 +246,11 @@ def quote_speaker(
         pos = close_at + 1
         while pos < right_limit and text[pos] in ",.!?…—–- \u2014":
             pos += 1
+        acc = _ACCORDING_RE.match(text, pos)
+        if acc:  # "…," according to a statement from the campaign.
+            sp = _according(text, acc, right_limit)
+            if sp:
+                return Attribution(sp, "according to", acc.start(), sp.end)
         m = direct.match(text, pos)
         if m:
             sp = _np_after(text, m.end(), right_limit)
@@ -321,8 +347,15 @@ def indirect_attributions(
             sp = _np_after(text, v.end(), e)
             if sp and sp.kind != "pronoun":
                 out.append(Attribution(sp, v.group(), v.start(), sp.end))
-    out.sort(key=lambda a: a.start)
-    return out
+    out.sort(key=lambda a: (a.start, -a.end))
+    kept: list[Attribution] = []
+    for a in out:  # "Roe, who tweeted …, said": one attribution, the longer phrase
+        if kept and a.start < kept[-1].end:
+            if a.end > kept[-1].end:
+                kept[-1] = a
+            continue
+        kept.append(a)
+    return kept
 
 
 def resolve(
@@ -339,7 +372,7 @@ def resolve(
     groups : list of Speaker
         Organization and anonymous speakers so far, in text order.
     fallback : Speaker or None
-        A named sentence subject nearby, used when no named speaker came before.
+        A named sentence subject nearby, used when no earlier named speaker fits.
 
     Returns
     -------
@@ -348,13 +381,32 @@ def resolve(
     """
     if sp.kind == "pronoun" and sp.name == "they":
         target = groups[-1] if groups else None
-    elif sp.kind in ("pronoun", "description"):
+    elif sp.kind == "pronoun":  # the last named speaker the pronoun can fit
+        target = next((p for p in reversed(named) if fits_pronoun(p, sp.name, named)), None)
+        if target is None and fallback is not None and fits_pronoun(fallback, sp.name, named):
+            target = fallback
+    elif sp.kind == "description":
         target = named[-1] if named else fallback
     else:
         return sp
-    if target is None:  # an unnamed "the researcher" is an anonymous source; "he" is nobody
-        if sp.kind == "description":
-            return replace(sp, kind="anonymous", role=None)
+    if target is None:  # "he" or "the nominee" with nobody to point to
         return replace(sp, kind="unattributed")
     role = target.role or (sp.role if sp.kind == "description" else None)
     return replace(target, role=role, start=sp.start, end=sp.end)
+
+
+def gender_of(sp: Speaker, named: Sequence[Speaker]) -> str | None:
+    """The pronoun a named speaker takes, from its own name or an earlier fuller mention."""
+    if sp.gender:
+        return sp.gender
+    last = sp.name.split()[-1] if sp.name else ""
+    for other in reversed(named):
+        if other.gender and other.name.split()[-1] == last:
+            return other.gender
+    return None
+
+
+def fits_pronoun(sp: Speaker, pronoun: str, named: Sequence[Speaker]) -> bool:
+    """Whether "he"/"she" can refer to ``sp`` (unknown genders fit both)."""
+    gender = gender_of(sp, named)
+    return gender is None or gender == pronoun

@@ -178,7 +178,11 @@ def _single_spans(text: str, blocked: list[tuple[int, int]]) -> list[QuoteSpan]:
         nxt = text[i + 1] if i + 1 < len(text) else " "
         if prev.isalnum() and nxt.isalnum():
             continue  # don't, Trump's
-        if open_at >= 0 and (i - open_at > _MAX_SINGLE or "\n" in text[open_at:i]):
+        if open_at >= 0 and (
+            i - open_at > _MAX_SINGLE
+            or text.find("\n", open_at, i) >= 0
+            or k >= 0 and blocked[k][0] > open_at  # a double-quoted span in between
+        ):
             open_at = -1
         if open_at < 0:
             if (prev in _SPACE_BEFORE or prev == ":") and nxt.isalnum() and text[i] != "’":
@@ -228,7 +232,8 @@ _TITLE_CUE_RE = re.compile(
     r"(?:\b(?:show|program|programme|book|memoir|novel|film|movie|documentary|song|album|series"
     r"|episode|article|op-ed|column|essay|headline|magazine|podcast|segment|titled|entitled|sitcom"
     r"|play|musical|poem|on|in|told|watch(?:ed|ing)?|read(?:ing)?|host\s+of|star(?:red)?\s+in"
-    r"|appear(?:ed|s|ing)?\s+on)|['’]s)\s*$",
+    r"|appear(?:ed|s|ing)?\s+on|according\s+to|(?:episode|edition|season|issue)\s+of)"
+    r"|['’]s?|s['’])\s*$",
     re.I,
 )
 _MENTION_CUE_RE = re.compile(

@@ -13,7 +13,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from .attribution import Attribution, indirect_attributions, quote_speaker, resolve
+from .attribution import Attribution, fits_pronoun, indirect_attributions, quote_speaker, resolve
 from .quotes import QuoteSpan, find_quote_spans, non_speech_reason
 from .speakers import Speaker, analyze_phrase, tokens
 from .text import WORD_RE
@@ -129,7 +129,7 @@ def analyze_sourcing(text: str, sentences: Sequence[tuple[int, int]]) -> Sourcin
             non_speech.append(NonSpeechQuote(span.start, span.end, reason))
             continue
         inner = text[span.start : span.end]
-        n = sum(1 for _ in WORD_RE.finditer(inner))
+        n = len(WORD_RE.findall(inner))
         short = n <= _SCARE_MAX_WORDS and inner[-1] not in ".?!…"
         limit, new_sentence = _right_window(text, spans, i, sentences, sent)
         attr = quote_speaker(
@@ -199,7 +199,7 @@ def _resolve_all(text, sentences, sent, speech, non_speech, indirect) -> Sourcin
                 quote_speakers[j] = quote_speakers[cont] if cont is not None else None
                 continue
             found = attr.speaker
-        sp = _resolve(text, sentences, quoted, sent(found.start), found, named, groups)
+        sp = _resolve(text, sentences, quoted, sent, found, named, groups)
         if sp.kind == "named":
             named.append(sp)
         elif sp.kind in ("organization", "anonymous"):
@@ -213,7 +213,7 @@ def _resolve_all(text, sentences, sent, speech, non_speech, indirect) -> Sourcin
     sources, merged = _merge_sources(items)
     quotes = []
     for j, (span, _, _) in enumerate(speech):
-        n = sum(1 for _ in WORD_RE.finditer(text, span.start, span.end))
+        n = len(WORD_RE.findall(text, span.start, span.end))
         src = merged[j]
         if src is None:
             quotes.append(Quote(span.start, span.end, None, None, "unattributed", n))
@@ -229,18 +229,24 @@ def _resolve_all(text, sentences, sent, speech, non_speech, indirect) -> Sourcin
     return SourcingAnalysis(tuple(quotes), non_speech, tuple(attrs), sources)
 
 
-def _resolve(text, sentences, quoted, k: int, found: Speaker, named, groups) -> Speaker:
+def _resolve(text, sentences, quoted, sent, found: Speaker, named, groups) -> Speaker:
+    k = sent(found.start)
+    if found.kind == "description":  # "the senator said": the named speaker just before
+        recent = [p for p in named if sent(p.start) >= k - 2]
+        return resolve(found, recent, groups, None)
     if found.kind == "subject":
         local = _sentence_subject(text, sentences, quoted, k, found.start)
         if local is None:
             head = text[sentences[k][0] : sentences[k][0] + 4].lower()
             if head.startswith(("he ", "she ")):
-                return resolve(replace(found, kind="pronoun"), named, groups, None)
+                pronoun = replace(found, name=head.split()[0], kind="pronoun")
+                back = _sentence_subject(text, sentences, quoted, k - 1, found.start, back=1)
+                return resolve(pronoun, named, groups, back if k else None)
             return replace(found, kind="unattributed")
         return replace(local, start=found.start, end=found.end)
     if found.kind == "pronoun" and found.name != "they":
         local = _sentence_subject(text, sentences, quoted, k, found.start)
-        if local is not None:
+        if local is not None and fits_pronoun(local, found.name, named):
             return replace(local, start=found.start, end=found.end)
     words = found.name.lower().split()
     if found.kind in ("anonymous", "organization") and len(words) == 2 and words[0] == "the":
@@ -249,7 +255,7 @@ def _resolve(text, sentences, quoted, k: int, found: Speaker, named, groups) -> 
         if earlier is not None and earlier.kind == found.kind:
             return replace(earlier, start=found.start, end=found.end)
     fallback = None
-    if found.kind in ("pronoun", "description") and not named:
+    if found.kind in ("pronoun", "description"):
         fallback = _sentence_subject(text, sentences, quoted, k, found.start, back=2)
     return resolve(found, named, groups, fallback)
 

@@ -15,7 +15,16 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-__all__ = ["Speaker", "analyze_phrase", "anonymity_marker", "anonymous_tail", "lexicon", "tokens"]
+__all__ = [
+    "Speaker",
+    "analyze_phrase",
+    "anonymity_marker",
+    "anonymous_tail",
+    "first_names",
+    "is_role_phrase",
+    "lexicon",
+    "tokens",
+]
 
 
 @cache
@@ -42,7 +51,8 @@ def _anonymous_tail_re() -> re.Pattern[str]:
     )
     return re.compile(
         rf"(?:\b(?:an?|one|two|three|several|some|other|the)\s+)?(?:[\w’'.\-]+\s+){{0,3}}?"
-        rf"\b(?:{heads})\s+(?:{markers})\b[^,;:.!?\"“”()]{{0,80}}?,?\s*$",
+        rf"\b(?:{heads})\s+(?:who\s+(?:were|was|are|is|had\s+been|have\s+been|has\s+been)\s+)?"
+        rf"(?:{markers})\b[^,;:.!?\"“”()]{{0,80}}?,?\s*$",
         re.I,
     )
 
@@ -54,6 +64,8 @@ def anonymity_marker(text: str) -> bool:
 
 def anonymous_tail(text: str, start: int, end: int) -> Speaker | None:
     """An unnamed source phrase ending at ``end`` ("a source close to the talks")."""
+    if _marker_re().search(text, start, end) is None:
+        return None
     m = _anonymous_tail_re().search(text, start, end)
     if m is None:
         return None
@@ -67,7 +79,8 @@ class Speaker:
 
     ``kind`` is ``named``, ``organization``, ``anonymous``, ``pronoun`` (he, she, they) or
     ``description`` (a definite role such as "the senator", to be resolved to a named speaker).
-    ``start``/``end`` cover the phrase in the text.
+    ``start``/``end`` cover the phrase in the text. ``gender`` is the pronoun a named person
+    takes ("he"/"she") when an honorific or a common given name tells it, else ``None``.
     """
 
     name: str
@@ -75,6 +88,13 @@ class Speaker:
     kind: str
     start: int
     end: int
+    gender: str | None = None
+
+
+@cache
+def first_names() -> dict[str, str]:
+    """Given name -> "he"/"she", from ``first_names.txt``."""
+    return dict(line.split("\t", 1) for line in lexicon("first_names") if "\t" in line)
 
 
 _TOKEN_RE = re.compile(
@@ -89,12 +109,17 @@ _MODIFIERS = frozenset(
     military intelligence government police law enforcement security health election party
     court county city legal medical defense justice some many several few both all most
     presidential acting deputy chief executive national general vice interim longtime veteran
-    political economic press communications senate house white""".split()
+    political economic press communications senate house white retired news morning""".split()
 )
 _DETERMINERS = frozenset(
-    "the a an one two three four several some many other another both most this these".split()
+    "the a an one two three four several some many other another both most this these his her"
+    " their its".split()
 )
-_HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "miss", "mx."})
+_PARTISANS = frozenset("republican democrat conservative liberal independent".split())
+_PREPOSITIONS = frozenset("in on at from with by for of to into during after before".split())
+_HONORIFIC_GENDER = {"mr.": "he", "mr": "he", "mrs.": "she", "mrs": "she", "ms.": "she",
+                     "ms": "she", "miss": "she"}
+_HONORIFICS = frozenset({*_HONORIFIC_GENDER, "mx.", "mx"})
 _PARTICLES = frozenset("de la del der van von bin al da di du le dos das ibn".split())
 # Capitalised words that start sentences or clauses but never names.
 _NOT_NAMES = frozenset(
@@ -110,7 +135,8 @@ _NOT_NAMES = frozenset(
 )
 # Words after the head of a speaker phrase that start its post-modifier.
 _POSTMOD = frozenset(
-    "familiar close briefed with who from at in for on of involved knowledgeable speaking".split()
+    """familiar close briefed with who from at in for on of involved knowledgeable speaking
+    released issued obtained published posted sent filed provided seen given cited""".split()
 )
 
 
@@ -133,17 +159,45 @@ def _is_org(words: list[str]) -> bool:
     return all(w.replace(".", "").isupper() and len(w.replace(".", "")) >= 2 for w in words)
 
 
+def is_role_phrase(phrase: str) -> bool:
+    """Whether a phrase names a role: it holds a role or organization word ("acting head of the
+    agency", "the union's chief negotiator"), not just any aside ("meanwhile")."""
+    orgs = lexicon("organizations")
+    return any(_is_role(w) or w.lower() in orgs for w in _WORD_SPLIT_RE.findall(phrase))
+
+
+_WORD_SPLIT_RE = re.compile(r"[^\W_]+")
+
+
 def _is_role(word: str) -> bool:
     roles = lexicon("role_words")
     low = word.lower()
     return low in roles or low.rstrip("s") in roles
 
 
+def _role_word_before_name(tok: str) -> bool:
+    """Whether ``tok`` can belong to a role written before a name ("Mexican security analyst");
+    a verb ("retweeted"), a preposition or a clause word cannot."""
+    low = tok.lower()
+    if not tok[:1].isalnum() or low in _PREPOSITIONS or low in _NOT_NAMES and tok.islower():
+        return False
+    if tok.islower() and low.endswith("ed") and low not in _MODIFIERS and not _is_role(tok):
+        return False
+    return True
+
+
 def _split_title(run: list[tuple[str, int, int]]) -> int:
-    """Index where the name starts inside a capitalised run (after any titles)."""
+    """Index where the name starts inside a capitalised run (after any titles).
+
+    The last word is a title only when every word is one ("Senate Majority Leader"): otherwise it
+    is a surname that happens to be a title word ("Martin Luther King", "Rep. Ann Bishop").
+    """
+    orgs = lexicon("organizations")
+    if all(_is_role(t[0]) or t[0].lower() in orgs or t[0] == "of" for t in run):
+        return len(run)
     cut = 0
     i = 0
-    while i < len(run):
+    while i < len(run) - 1:
         low = run[i][0].lower()
         if low in _HONORIFICS or _is_role(run[i][0]):
             cut = i + 1
@@ -154,7 +208,9 @@ def _split_title(run: list[tuple[str, int, int]]) -> int:
     return cut
 
 
-def analyze_phrase(text: str, toks: list[tuple[str, int, int]]) -> Speaker | None:
+def analyze_phrase(
+    text: str, toks: list[tuple[str, int, int]], *, exact: bool = False
+) -> Speaker | None:
     """Decide what a speaker phrase names.
 
     Parameters
@@ -163,6 +219,9 @@ def analyze_phrase(text: str, toks: list[tuple[str, int, int]]) -> Speaker | Non
         The article text the tokens index.
     toks : list of (str, int, int)
         The phrase's tokens (from :func:`tokens`), without the reporting verb.
+    exact : bool
+        Whether the tokens are exactly the phrase ("according to focus groups"); otherwise
+        leading lowercase words that cannot open a speaker phrase are dropped.
 
     Returns
     -------
@@ -171,6 +230,8 @@ def analyze_phrase(text: str, toks: list[tuple[str, int, int]]) -> Speaker | Non
     """
     toks = [t for t in toks if t[0] not in "\"“”"]
     if not toks or len(toks) > 14 or toks[-1][0].endswith(_POSSESSIVE):
+        return None
+    if toks[0][0] in _PREPOSITIONS:  # "in a statement", not a speaker
         return None
     if len(toks) == 1 and toks[0][0].lower() in _PRONOUNS:
         return Speaker(toks[0][0].lower(), None, "pronoun", toks[0][1], toks[0][2])
@@ -190,7 +251,7 @@ def analyze_phrase(text: str, toks: list[tuple[str, int, int]]) -> Speaker | Non
     head = core[-1][0]
     if head[:1].isupper() and not (len(core) == 1 and head.lower() in lexicon("anonymous_sources")):
         return _proper(text, det, core, post, toks[0][1], toks[-1][2])
-    if not det:  # "senior administration officials", not "reassure leaders"
+    if not det and not exact:  # "senior administration officials", not "reassure leaders"
         while len(core) > 1 and not (core[0][0][:1].isupper() or core[0][0] in _MODIFIERS):
             core = core[1:]
     start, end = (toks[0] if det else core[0])[1], toks[-1][2]
@@ -239,13 +300,25 @@ def _proper(
     if "of" in (t[0] for t in name_toks):  # "Jane Roe of Texas"
         name_toks = name_toks[: [t[0] for t in name_toks].index("of")]
     words = [t[0] for t in (name_toks or run)]
-    if _is_org(words) or det == "the" and words[-1].endswith("s") and not cut:
+    # "the Senate Majority Leader" (a title after "the" is never a surname)
+    titled = _is_role(words[-1]) and (not name_toks or det in ("the", "this") and not cut)
+    if titled and det in ("the", "this"):
+        return Speaker(text[start:end], text[run[0][1] : end], "description", start, end)
+    if det in ("a", "an", "one", "another") and not cut and (
+        _is_role(words[-1]) or words[-1].lower() in _PARTISANS
+    ):
+        return Speaker(text[start:end], None, "anonymous", start, end)  # "an Iowa Republican"
+    if not titled and (_is_org(words) or det == "the" and words[-1].endswith("s") and not cut):
         org_start = start if det else (affiliation or run)[0][1]  # "Russia", not "Then Russia"
         return Speaker(text[org_start:end], None, "organization", org_start, end)
     if not name_toks or (det in ("the", "this") and not cut and not affiliation):
         if det in ("the", "this") and any(_is_role(t[0]) for t in core):
             return Speaker(text[start:end], text[core[0][1] : end], "description", start, end)
         return None
+    j = len(pre)  # the role words right before the name, back to the first word that is not one
+    while j > 0 and _role_word_before_name(pre[j - 1][0]):
+        j -= 1
+    pre = pre[j:]
     while pre and pre[0][0].islower() and not (pre[0][0] in _MODIFIERS or _is_role(pre[0][0])):
         pre = pre[1:]  # "to fact check then-GOP nominee Jane Roe": the role starts at "then-GOP"
     first = (pre + affiliation + run)[0]
@@ -256,4 +329,9 @@ def _proper(
         if any(t[0][:1].isupper() for t in post):  # "of the Heritage Foundation"
             role = text[post[0][1] : post[-1][2]]
     name = text[name_toks[0][1] : name_toks[-1][2]]
-    return Speaker(name, role, "named", first[1] if role_toks else name_toks[0][1], end)
+    gender = next((_HONORIFIC_GENDER[t[0].lower()] for t in run[:cut] if t[0].lower() in
+                   _HONORIFIC_GENDER), None)
+    if gender is None and len(name_toks) > 1:
+        gender = first_names().get(name_toks[0][0].lower())
+    start = first[1] if role_toks else name_toks[0][1]
+    return Speaker(name, role, "named", start, end, gender)
