@@ -44,9 +44,11 @@ class Analysis:
             for fam, res in self.results.items()
         }
 
-    def feature_row(self) -> list[float]:
-        """All values in pipeline column order (families in order, names in family order)."""
-        return [v for res in self.results.values() for v in res.values.values()]
+    def feature_row(self, families: Sequence[str] | None = None) -> list[float]:
+        """Values in pipeline column order: the given families (default: all) in that order,
+        names in each family's order."""
+        names = list(self.results) if families is None else families
+        return [v for fam in names for v in self.results[fam].values.values()]
 
     def evidence(self, key: str) -> list[dict[str, Any]]:
         """The evidence list named ``key`` from whichever family produced it (empty if none)."""

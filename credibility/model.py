@@ -15,6 +15,7 @@ import pandas as pd
 from .analysis import Analysis, analyze
 from .article import Article
 from .errors import ModelError
+from .features import default_families
 from .persist import load_pipeline, read_json
 from .pipeline import LinearExplanation, explain_features, family_of, feature_names
 from .reasons import Reason, top_reasons
@@ -126,14 +127,23 @@ class CredibilityModel:
     def name(self) -> str:
         return str(self.metadata.get("id") or (self.path.name if self.path else "model"))
 
+    @cached_property
+    def family_names(self) -> list[str]:
+        return [f.name for f in self.families]
+
     def analyze(self, article: Article | str) -> Analysis:
-        """Analyze with this model's own feature families (same parameters as in training)."""
-        return analyze(article, families=self.families)
+        """Analyze with this model's own feature families (same parameters as in training),
+        plus the default instances of any family the model does not score with (page context),
+        so the evidence is always complete."""
+        own = {f.name: f for f in self.families}
+        families = [own.get(f.name, f) for f in default_families()]
+        families += [f for name, f in own.items() if name not in {g.name for g in families}]
+        return analyze(article, families=families)
 
     def score(self, article: Article | str | Analysis) -> ScoreResult:
         """Score one article and keep its analysis (evidence) on the result."""
         analysis = article if isinstance(article, Analysis) else self.analyze(article)
-        X = np.asarray([analysis.feature_row()], dtype=float)
+        X = np.asarray([analysis.feature_row(self.family_names)], dtype=float)
         return self._results(X, [analysis.article.id], [analysis])[0]
 
     def explain(self, X_raw: np.ndarray) -> LinearExplanation:
