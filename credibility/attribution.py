@@ -43,8 +43,7 @@ class Attribution:
 @lru_cache(maxsize=2)
 def verb_re(direct: bool) -> re.Pattern[str]:
     """Reporting verbs; ``direct=False`` leaves out those that only introduce direct quotes."""
-    entries = lexicon("speech_verbs")
-    verbs = [e.rstrip(" *") for e in entries if direct or not e.endswith("*")]
+    verbs = sorted(lexicon("speech_verbs") | (lexicon("quote_verbs") if direct else frozenset()))
     return re.compile(rf"(?<![\w’'\-]){_trie_pattern(verbs)}(?![\w’'\-])")
 
 

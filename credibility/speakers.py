@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from .lexicon import Lexicon
 
 __all__ = [
     "Speaker",
@@ -29,10 +30,8 @@ __all__ = [
 
 @cache
 def lexicon(name: str) -> frozenset[str]:
-    """Entries of ``credibility/data/lexicons/<name>.txt`` (lowercase; ``#`` lines skipped)."""
-    path = resources.files("credibility").joinpath("data", "lexicons", f"{name}.txt")
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(s.strip().lower() for s in lines if s.strip() and not s.startswith("#"))
+    """The lowercase entries of the shipped lexicon ``<name>`` (exact forms, cached)."""
+    return frozenset(entry.lower() for entry in Lexicon.load(name).entries)
 
 
 @cache
@@ -93,8 +92,11 @@ class Speaker:
 
 @cache
 def first_names() -> dict[str, str]:
-    """Given name -> "he"/"she", from ``first_names.txt``."""
-    return dict(line.split("\t", 1) for line in lexicon("first_names") if "\t" in line)
+    """Given name -> "he"/"she", from ``first_names_he.txt`` and ``first_names_she.txt``."""
+    return {
+        **{name: "he" for name in lexicon("first_names_he")},
+        **{name: "she" for name in lexicon("first_names_she")},
+    }
 
 
 _TOKEN_RE = re.compile(

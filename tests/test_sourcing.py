@@ -5,8 +5,10 @@ Every snippet here was written for these tests; the people, places and events ar
 
 from __future__ import annotations
 
+import importlib.util
 import math
 from importlib import resources
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -113,6 +115,44 @@ QUOTES = {
         '"We filed on time," said Jonas Weber, the clinic director, "and we were still refused."',
         [("We filed on time", "Jonas Weber", "clinic director", "named"),
          ("and we were still refused.", "Jonas Weber", "clinic director", "named")],
+    ),
+    "she_skips_a_man_for_the_last_woman_named": (
+        '"We are ready," said Donald Weir, the team captain. Martha Lind disagreed with the '
+        'plan. "Nobody told us," she said.',
+        [("We are ready", "Donald Weir", "team captain", "named"),
+         ("Nobody told us", "Martha Lind", None, "named")],
+    ),
+    "she_never_resolves_to_a_man": (
+        '"We are ready," said Donald Weir. "Nobody told us anything," she said.',
+        [("We are ready", "Donald Weir", None, "named"),
+         ("Nobody told us anything", None, None, "unattributed")],
+    ),
+    "comma_saying_takes_the_sentence_subject": (
+        'Aldo Brant closed the meeting early, saying "the numbers speak for themselves."',
+        [("the numbers speak for themselves.", "Aldo Brant", None, "named")],
+    ),
+    "document_speaker": (
+        '"We reject the ruling," the letter read.',
+        [("We reject the ruling", "the letter", None, "organization")],
+    ),
+    "according_to_after_the_quote": (
+        '"I stand with the workers," according to a statement from the union.',
+        [("I stand with the workers", "a statement from the union", None, "organization")],
+    ),
+    "definite_role_needs_a_recent_named_speaker": (
+        '"The plan works," said Ana Ruiz. The vote was held on Tuesday. Turnout was low. Many '
+        'residents stayed home. "We need more time," the senator said.',
+        [("The plan works", "Ana Ruiz", None, "named"),
+         ("We need more time", None, None, "unattributed")],
+    ),
+    "definite_role_resolves_to_the_speaker_before": (
+        '"Rates will rise," said Paulo Reis. "Not this year," the governor added.',
+        [("Rates will rise", "Paulo Reis", "governor", "named"),
+         ("Not this year", "Paulo Reis", "governor", "named")],
+    ),
+    "indefinite_partisan_is_anonymous": (
+        '"She has one chance left," said an Ohio Republican.',
+        [("She has one chance left", "an Ohio Republican", None, "anonymous")],
     ),
 }
 
@@ -327,7 +367,8 @@ def test_shares_are_nan_without_quotes_and_rates_nan_without_words():
 
 @pytest.mark.parametrize(
     "name",
-    ["speech_verbs", "anonymous_sources", "anonymity_markers", "role_words", "organizations"],
+    ["speech_verbs", "quote_verbs", "anonymous_sources", "anonymity_markers", "role_words",
+     "organizations", "first_names_he", "first_names_she"],
 )
 def test_lexicons_have_a_header_and_entries(name):
     path = resources.files("credibility").joinpath("data", "lexicons", f"{name}.txt")
@@ -370,3 +411,13 @@ def test_any_text_gives_valid_records_and_values(text):
         assert value >= 0.0, name
         if "share" in name:
             assert value <= 1.0, name
+
+
+def test_eval_script_exits_2_with_a_clear_message_without_the_data(tmp_path, capsys):
+    spec = importlib.util.spec_from_file_location(
+        "eval_quotes", Path(__file__).parent.parent / "scripts" / "eval_quotes.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.main(["--data", str(tmp_path / "missing")]) == 2
+    assert "articles.csv" in capsys.readouterr().err
