@@ -146,7 +146,11 @@ def _np_before(text: str, lo: int, hi: int, verb: str = "") -> Speaker | None:
         if not tok[:1].isalnum() or tok.lower() in _BOUNDARY:
             break
         k -= 1
-    sp = analyze_phrase(text, toks[k:])
+    phrase = toks[k:]
+    if phrase and phrase[0][0] in _PREPOSITIONS:  # "on CBS on Monday Jane Roe": after the last one
+        last = max(n for n, t in enumerate(phrase) if t[0] in _PREPOSITIONS)
+        phrase = phrase[last + 1 :]
+    sp = analyze_phrase(text, phrase)
     if sp is None or participle and sp.kind != "named":  # "Jane Roe at one point asking"
         return None
     if hidden and sp.kind in ("description", "organization"):
@@ -192,18 +196,16 @@ def _according(text: str, m: re.Match[str], limit: int) -> Speaker | None:
     return sp
 
 
+_PREPOSITIONS = frozenset("in on at from with by for of to into during after before".split())
 _CLAUSE_RE = re.compile(r"[^.,;:!?\"“”\n]{0,120}")
 _CLAUSE_START = frozenset("that it he she they we i you the a an this there".split())
 
 
 def _ends_phrase(text: str, pos: int, limit: int) -> bool:
-    """Whether the attribution ends soon after ``pos``: a comma, a quote mark or the sentence end,
-    after a few words at most that do not start a new clause ("…." she said on Monday.)."""
-    rest = _CLAUSE_RE.match(text, pos).group().strip()
-    if not rest:
-        return True
-    words = rest.split()
-    return len(words) <= 6 and words[0].lower() not in _CLAUSE_START and "that" not in words
+    """Whether the attribution ends after ``pos`` without a new clause of its own ("…." she said
+    on Monday when asked.), unlike a fresh statement ("The agency said it was an accident.")."""
+    rest = _CLAUSE_RE.match(text, pos).group().split()
+    return not rest or rest[0].lower() not in _CLAUSE_START and "that" not in rest[:6]
 
 
 def quote_speaker(

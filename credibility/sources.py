@@ -87,12 +87,29 @@ def _sentence_subject(
             if not tok[0][:1].isupper() and tok[0] not in ("de", "la", "van", "von", "of"):
                 break
             toks.append(tok)
+        while toks and toks[-1][0][:1].islower():  # "Jane Roe of the …"
+            toks.pop()
+        if len(toks) == 1 and not _capitalized_mid_sentence(text, toks[0][0]):
+            toks = []  # "Reserves ran out", "Clearly, …": capitalised only as the first word
         sp = analyze_phrase(text, toks) if toks else None
         if sp and sp.kind == "named":
             return sp
         if j == 0 or "\n" in text[sentences[j - 1][1] : s]:
             break
     return None
+
+
+def _capitalized_mid_sentence(text: str, word: str) -> bool:
+    """Whether ``word`` also appears capitalised after a lowercase word (so is a name)."""
+    i = text.find(word)
+    while i >= 0:
+        j = i - 1
+        while j >= 0 and text[j] == " ":
+            j -= 1
+        if j >= 0 and j < i - 1 and (text[j].islower() or text[j] == ","):
+            return True
+        i = text.find(word, i + 1)
+    return False
 
 
 def analyze_sourcing(text: str, sentences: Sequence[tuple[int, int]]) -> SourcingAnalysis:
@@ -236,18 +253,20 @@ def _resolve(text, sentences, quoted, sent, found: Speaker, named, groups) -> Sp
         return resolve(found, recent, groups, None)
     if found.kind == "subject":
         local = _sentence_subject(text, sentences, quoted, k, found.start)
-        if local is None:
-            head = text[sentences[k][0] : sentences[k][0] + 4].lower()
-            if head.startswith(("he ", "she ")):
-                pronoun = replace(found, name=head.split()[0], kind="pronoun")
-                back = _sentence_subject(text, sentences, quoted, k - 1, found.start, back=1)
-                return resolve(pronoun, named, groups, back if k else None)
+        if local is not None:
+            return replace(local, start=found.start, end=found.end)
+        head = text[sentences[k][0] : sentences[k][0] + 4].lower()
+        if not head.startswith(("he ", "she ")):
             return replace(found, kind="unattributed")
-        return replace(local, start=found.start, end=found.end)
+        found = replace(found, name=head.split()[0], kind="pronoun")  # "He left, saying …"
     if found.kind == "pronoun" and found.name != "they":
         local = _sentence_subject(text, sentences, quoted, k, found.start)
         if local is not None and fits_pronoun(local, found.name, named):
             return replace(local, start=found.start, end=found.end)
+        # the subject of the sentence before competes with earlier speakers: the latest wins
+        prev = _sentence_subject(text, sentences, quoted, k - 1, found.start) if k else None
+        if prev is not None:
+            named = sorted([*named, prev], key=lambda p: p.start)
     words = found.name.lower().split()
     if found.kind in ("anonymous", "organization") and len(words) == 2 and words[0] == "the":
         # "the aide" after "a senior aide", "the office" after "the county budget office"

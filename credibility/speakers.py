@@ -269,6 +269,8 @@ def analyze_phrase(
             return Speaker(phrase, text[core[0][1] : end], "description", start, end)
         if det in ("a", "an", "one", "another") or low.endswith("s"):
             return Speaker(phrase, None, "anonymous", start, end)
+    if det in ("a", "an", "one", "another") and head.isalpha():
+        return Speaker(phrase, None, "anonymous", start, end)  # "one veteran investor"
     return None
 
 

@@ -150,6 +150,29 @@ QUOTES = {
         [("Rates will rise", "Paulo Reis", "governor", "named"),
          ("Not this year", "Paulo Reis", "governor", "named")],
     ),
+    "pronoun_prefers_the_subject_just_before": (
+        '"Growth is slow," said Darlene Burcham, the city manager. Beth Doughty of the Regional '
+        'Partnership agrees. "People want quick wins," she says.',
+        [("Growth is slow", "Darlene Burcham", "city manager", "named"),
+         ("People want quick wins", "Beth Doughty", None, "named")],
+    ),
+    "sentence_opening_word_is_not_a_name": (
+        '"The fund is empty," said Nora Quist. Reserves ran out in May. "We borrowed," she said.',
+        [("The fund is empty", "Nora Quist", None, "named"),
+         ("We borrowed", "Nora Quist", None, "named")],
+    ),
+    "attribution_goes_on_after_the_verb": (
+        '"Can I have the whole hour?" Lena Ortiz said when asked about her rival.',
+        [("Can I have the whole hour?", "Lena Ortiz", None, "named")],
+    ),
+    "fresh_statement_after_a_quote_is_not_its_attribution": (
+        'The ministry called it "a deliberate provocation." The embassy said it was an accident.',
+        [("a deliberate provocation.", "The ministry", None, "organization")],
+    ),
+    "indefinite_unnamed_person": (
+        '"Nobody there knows him," says one veteran investor in Kyiv.',
+        [("Nobody there knows him", "one veteran investor in Kyiv", None, "anonymous")],
+    ),
     "indefinite_partisan_is_anonymous": (
         '"She has one chance left," said an Ohio Republican.',
         [("She has one chance left", "an Ohio Republican", None, "anonymous")],
