@@ -121,6 +121,8 @@ def _np_before(text: str, lo: int, hi: int, verb: str = "") -> Speaker | None:
         toks.pop()
     if len(toks) >= 2 and toks[-1][0].lower() in _WEEKDAYS and toks[-2][0] == "on":
         del toks[-2:]
+    if toks and (tail := _TIME_TAIL_RE.search(text, toks[0][1], toks[-1][2])):
+        toks = [t for t in toks if t[2] <= tail.start()]  # "Members of Parliament last week"
     if verb.endswith("ing") and (not toks or toks[-1][0] == ","):
         return Speaker("", None, "subject", hi, hi)
     if toks:
@@ -196,6 +198,15 @@ def _according(text: str, m: re.Match[str], limit: int) -> Speaker | None:
     return sp
 
 
+_OPENERS = frozenset(
+    ["", "the", "a", "an", "his", "her", "their", "its", "one"]
+)
+_TIME_TAIL_RE = re.compile(
+    r"\s+(?:(?:last|this|next|earlier\s+this|later\s+that)\s+(?:week|month|year|weekend|morning)"
+    r"|yesterday|today|tonight|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))"
+    r"\s*,?$",
+    re.I,
+)
 _PREPOSITIONS = frozenset("in on at from with by for of to into during after before".split())
 _CLAUSE_RE = re.compile(r"[^.,;:!?\"“”\n]{0,120}")
 _CLAUSE_START = frozenset("that it he she they we i you the a an this there".split())
@@ -264,7 +275,7 @@ def quote_speaker(
             sp = _np_before(text, pos, v.start())
             if (
                 sp
-                and sp.start == pos
+                and text[pos : sp.start].strip().lower() in _OPENERS  # "her friend Jane Roe"
                 and sp.kind != "subject"
                 and (not new_sentence or _ends_phrase(text, v.end(), right_limit))
             ):

@@ -138,7 +138,8 @@ _NOT_NAMES = frozenset(
 # Words after the head of a speaker phrase that start its post-modifier.
 _POSTMOD = frozenset(
     """familiar close briefed with who from at in for on of involved knowledgeable speaking
-    released issued obtained published posted sent filed provided seen given cited""".split()
+    released issued obtained published posted sent filed provided seen given cited after before
+    during about over against under""".split()
 )
 
 
@@ -305,7 +306,9 @@ def _proper(
         name_toks = name_toks[: [t[0] for t in name_toks].index("of")]
     words = [t[0] for t in (name_toks or run)]
     # "the Senate Majority Leader" (a title after "the" is never a surname)
-    titled = _is_role(words[-1]) and (not name_toks or det in ("the", "this") and not cut)
+    titled = (_is_role(words[-1]) or words[-1].lower() in _PARTISANS) and (
+        not name_toks or det in ("the", "this") and not cut
+    )
     if titled and det in ("the", "this"):
         return Speaker(text[start:end], text[run[0][1] : end], "description", start, end)
     if det in ("a", "an", "one", "another") and not cut and (

@@ -173,6 +173,19 @@ QUOTES = {
         '"Nobody there knows him," says one veteran investor in Kyiv.',
         [("Nobody there knows him", "one veteran investor in Kyiv", None, "anonymous")],
     ),
+    "possessive_opens_the_speaker_phrase": (
+        '"She does not need him," her friend Ada Quell said in 1998.',
+        [("She does not need him", "Ada Quell", "friend", "named")],
+    ),
+    "definite_partisan_resolves_to_the_senator_before": (
+        "Sen. Omar Bly of Delaware said on Tuesday that the meeting was refused. "
+        '"We asked twice," the Delaware Democrat told reporters.',
+        [("We asked twice", "Omar Bly", "Sen.", "named")],
+    ),
+    "document_that_reads": (
+        'The campaign sent supporters an email. "Stay healthy with us," the email reads.',
+        [("Stay healthy with us", "the email", None, "organization")],
+    ),
     "indefinite_partisan_is_anonymous": (
         '"She has one chance left," said an Ohio Republican.',
         [("She has one chance left", "an Ohio Republican", None, "anonymous")],
@@ -277,6 +290,11 @@ ATTRIBUTIONS = {
         "A source close to the governor's office said staff were told to stay quiet.",
         [("A source close to the governor's office said", "A source close to the governor's "
           "office", None, "anonymous", "said")],
+    ),
+    "time_after_the_speaker": (
+        "Members of the city council last week said the audit was overdue.",
+        [("Members of the city council last week said", "Members of the city council", None,
+          "organization", "said")],
     ),
     "definite_reference_merges": (
         "The fee will rise by $6, according to the county budget office. The final figure "
