@@ -1,12 +1,12 @@
-"""Who said it: the speaker of every quote, indirect attributions, and pronoun resolution.
+"""Who said it: the attribution phrase of every quote, and indirect attributions.
 
 For each quoted span the rules look, in order, right after the closing mark (``"…," said Jane
 Roe, role`` / ``"…," Roe said`` / ``"…," he said``), then back along the sentence before the
 opening mark (``Roe said: "…"``, ``Roe, role, told CNN "…"``, ``according to Roe, "…"``, and partial
 quotes inside reported speech, ``analyst Jane Roe suggested that this was "a concession"``), then
 at the previous quote (a quote that opens the next sentence goes on with the same speaker).
-Reporting verbs outside quotes give the indirect attributions. ``he``/``she`` and definite roles
-("the senator") resolve to the last named speaker, in text order.
+Reporting verbs outside quotes give the indirect attributions. Pronouns and definite roles are
+resolved later, in text order, by :mod:`credibility.coreference`.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from .speakers import (
     tokens,
 )
 
-__all__ = ["Attribution", "verb_re", "quote_speaker", "indirect_attributions", "resolve"]
+__all__ = ["Attribution", "verb_re", "quote_speaker", "indirect_attributions"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -368,57 +368,3 @@ def indirect_attributions(
             continue
         kept.append(a)
     return kept
-
-
-def resolve(
-    sp: Speaker, named: list[Speaker], groups: list[Speaker], fallback: Speaker | None
-) -> Speaker:
-    """Resolve a pronoun or a definite role to an earlier speaker.
-
-    Parameters
-    ----------
-    sp : Speaker
-        The speaker phrase as found.
-    named : list of Speaker
-        Named speakers so far, in text order.
-    groups : list of Speaker
-        Organization and anonymous speakers so far, in text order.
-    fallback : Speaker or None
-        A named sentence subject nearby, used when no earlier named speaker fits.
-
-    Returns
-    -------
-    Speaker
-        ``sp`` itself when it needs no resolution.
-    """
-    if sp.kind == "pronoun" and sp.name == "they":
-        target = groups[-1] if groups else None
-    elif sp.kind == "pronoun":  # the last named speaker the pronoun can fit
-        target = next((p for p in reversed(named) if fits_pronoun(p, sp.name, named)), None)
-        if target is None and fallback is not None and fits_pronoun(fallback, sp.name, named):
-            target = fallback
-    elif sp.kind == "description":
-        target = named[-1] if named else fallback
-    else:
-        return sp
-    if target is None:  # "he" or "the nominee" with nobody to point to
-        return replace(sp, kind="unattributed")
-    role = target.role or (sp.role if sp.kind == "description" else None)
-    return replace(target, role=role, start=sp.start, end=sp.end)
-
-
-def gender_of(sp: Speaker, named: Sequence[Speaker]) -> str | None:
-    """The pronoun a named speaker takes, from its own name or an earlier fuller mention."""
-    if sp.gender:
-        return sp.gender
-    last = sp.name.split()[-1] if sp.name else ""
-    for other in reversed(named):
-        if other.gender and other.name.split()[-1] == last:
-            return other.gender
-    return None
-
-
-def fits_pronoun(sp: Speaker, pronoun: str, named: Sequence[Speaker]) -> bool:
-    """Whether "he"/"she" can refer to ``sp`` (unknown genders fit both)."""
-    gender = gender_of(sp, named)
-    return gender is None or gender == pronoun

@@ -1,10 +1,11 @@
 """The sourcing analysis of one text: quotes and their speakers, quoted words that are not
 speech, indirect attributions, and the distinct sources behind them.
 
-:func:`analyze_sourcing` ties :mod:`credibility.quotes` (where the quotes are),
-:mod:`credibility.attribution` (who said them) and :mod:`credibility.speakers` (what a speaker
-phrase names) together, in text order, so that "he said" and "the senator said" resolve to the
-named speaker before them and "Roe" merges with an earlier "Jane Roe".
+:func:`analyze_sourcing` ties the steps together in text order: :mod:`credibility.quotes` finds
+the quoted spans, :mod:`credibility.nonspeech` sets aside nicknames, titles and designations,
+:mod:`credibility.attribution` finds who said each quote and the attributions outside quotes,
+:mod:`credibility.speakers` tells what a speaker phrase names, and :mod:`credibility.coreference`
+resolves "he said" and "the senator said". Here, finally, "Roe" merges with an earlier "Jane Roe".
 """
 
 from __future__ import annotations
@@ -13,9 +14,11 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from .attribution import Attribution, fits_pronoun, indirect_attributions, quote_speaker, resolve
-from .quotes import QuoteSpan, find_quote_spans, non_speech_reason
-from .speakers import Speaker, analyze_phrase, tokens
+from .attribution import Attribution, indirect_attributions, quote_speaker
+from .coreference import resolve_speaker
+from .nonspeech import non_speech_reason
+from .quotes import QuoteSpan, find_quote_spans
+from .speakers import Speaker
 from .text import WORD_RE
 
 __all__ = ["Quote", "NonSpeechQuote", "Source", "SourcingAnalysis", "analyze_sourcing"]
@@ -65,51 +68,6 @@ class SourcingAnalysis:
 
 _SCARE_MAX_WORDS = 4  # a shorter quote with no speaker and no sentence end is a scare quote
 _JOINERS = frozenset({"", "and", "but", "or", "then"})
-
-
-def _sentence_subject(
-    text: str,
-    sentences: Sequence[tuple[int, int]],
-    quoted: Sequence[tuple[int, int]],
-    k: int,
-    before: int,
-    back: int = 0,
-) -> Speaker | None:
-    """A named person opening sentence ``k`` (ending before ``before``), or one of the ``back``
-    sentences before it in the same paragraph; sentences that open inside a quote are skipped."""
-    for j in range(k, max(-1, k - back - 1), -1):
-        s, e = sentences[j]
-        q = bisect_right(quoted, (s, len(text))) - 1
-        if q >= 0 and quoted[q][0] <= s <= quoted[q][1]:
-            continue
-        toks = []
-        for tok in tokens(text, s, min(e, before, s + 80)):
-            if not tok[0][:1].isupper() and tok[0] not in ("de", "la", "van", "von", "of"):
-                break
-            toks.append(tok)
-        while toks and toks[-1][0][:1].islower():  # "Jane Roe of the …"
-            toks.pop()
-        if len(toks) == 1 and not _capitalized_mid_sentence(text, toks[0][0]):
-            toks = []  # "Reserves ran out", "Clearly, …": capitalised only as the first word
-        sp = analyze_phrase(text, toks) if toks else None
-        if sp and sp.kind == "named":
-            return sp
-        if j == 0 or "\n" in text[sentences[j - 1][1] : s]:
-            break
-    return None
-
-
-def _capitalized_mid_sentence(text: str, word: str) -> bool:
-    """Whether ``word`` also appears capitalised after a lowercase word (so is a name)."""
-    i = text.find(word)
-    while i >= 0:
-        j = i - 1
-        while j >= 0 and text[j] == " ":
-            j -= 1
-        if j >= 0 and j < i - 1 and (text[j].islower() or text[j] == ","):
-            return True
-        i = text.find(word, i + 1)
-    return False
 
 
 def analyze_sourcing(text: str, sentences: Sequence[tuple[int, int]]) -> SourcingAnalysis:
@@ -216,7 +174,7 @@ def _resolve_all(text, sentences, sent, speech, non_speech, indirect) -> Sourcin
                 quote_speakers[j] = quote_speakers[cont] if cont is not None else None
                 continue
             found = attr.speaker
-        sp = _resolve(text, sentences, quoted, sent, found, named, groups)
+        sp = resolve_speaker(text, sentences, quoted, sent, found, named, groups)
         if sp.kind == "named":
             named.append(sp)
         elif sp.kind in ("organization", "anonymous"):
@@ -244,39 +202,6 @@ def _resolve_all(text, sentences, sent, speech, non_speech, indirect) -> Sourcin
             sp = replace(sp, name=src.name, role=src.role)
         attrs.append((a, sp))
     return SourcingAnalysis(tuple(quotes), non_speech, tuple(attrs), sources)
-
-
-def _resolve(text, sentences, quoted, sent, found: Speaker, named, groups) -> Speaker:
-    k = sent(found.start)
-    if found.kind == "description":  # "the senator said": the named speaker just before
-        recent = [p for p in named if sent(p.start) >= k - 2]
-        return resolve(found, recent, groups, None)
-    if found.kind == "subject":
-        local = _sentence_subject(text, sentences, quoted, k, found.start)
-        if local is not None:
-            return replace(local, start=found.start, end=found.end)
-        head = text[sentences[k][0] : sentences[k][0] + 4].lower()
-        if not head.startswith(("he ", "she ")):
-            return replace(found, kind="unattributed")
-        found = replace(found, name=head.split()[0], kind="pronoun")  # "He left, saying …"
-    if found.kind == "pronoun" and found.name != "they":
-        local = _sentence_subject(text, sentences, quoted, k, found.start)
-        if local is not None and fits_pronoun(local, found.name, named):
-            return replace(local, start=found.start, end=found.end)
-        # the subject of the sentence before competes with earlier speakers: the latest wins
-        prev = _sentence_subject(text, sentences, quoted, k - 1, found.start) if k else None
-        if prev is not None:
-            named = sorted([*named, prev], key=lambda p: p.start)
-    words = found.name.lower().split()
-    if found.kind in ("anonymous", "organization") and len(words) == 2 and words[0] == "the":
-        # "the aide" after "a senior aide", "the office" after "the county budget office"
-        earlier = next((g for g in reversed(groups) if g.name.lower().endswith(words[1])), None)
-        if earlier is not None and earlier.kind == found.kind:
-            return replace(earlier, start=found.start, end=found.end)
-    fallback = None
-    if found.kind in ("pronoun", "description"):
-        fallback = _sentence_subject(text, sentences, quoted, k, found.start, back=2)
-    return resolve(found, named, groups, fallback)
 
 
 def _surname(name: str) -> str:
