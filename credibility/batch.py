@@ -22,11 +22,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .article import Article
 from .errors import CredibilityError
 from .journal import Done, Journal
 from .outputs import POSITION, assemble, output_format, row_schema, rows_table, write_part
 from .progress import BatchReport
-from .rows import load_model, model_dir_of, output_columns, score_items
+from .rows import load_model, model_dir_of, output_columns, release_parse_caches, score_items
 
 __all__ = ["BatchReport", "score_inputs", "score_to_file", "default_jobs", "DEFAULT_CHUNK_SIZE"]
 
@@ -54,6 +55,7 @@ def _score_chunk(chunk: _Chunk) -> tuple[int, list[tuple[int, str, str]]]:
     """Score one chunk and write it as a journal part; returns (rows, bad rows)."""
     model = load_model(chunk.model_dir)
     rows = score_items(model, chunk.items, with_features=chunk.with_features)
+    release_parse_caches()
     errors = []
     for i, row in enumerate(rows):
         row[POSITION] = chunk.first + i
@@ -103,11 +105,22 @@ def _chunks(items: Iterator[Any], done: Done, size: int, make: Callable[[int, li
         yield make(first, batch)
 
 
-def _pool(jobs: int, model_dir: str) -> ProcessPoolExecutor:
-    # Forking a single-threaded parent that has loaded the model lets the workers share its
-    # memory; otherwise (threads running, or no fork) each worker starts fresh and loads it.
+# Scored once in the parent before forking, so the lexicons every family loads on first use
+# are loaded once and shared with the workers rather than loaded again in each.
+_WARM_UP = Article(
+    title="Council approves the water plan",
+    text=('The council approved the plan on Monday. "We will start in May," said Ana Ruiz, the '
+          "city's finance director. Critics called the vote a disaster, according to officials."),
+)
+
+
+def _pool(jobs: int, model: Any, model_dir: str) -> ProcessPoolExecutor:
+    """Worker processes; forked (sharing the parent's loaded model) when that is safe."""
     methods = multiprocessing.get_all_start_methods()
     method = "fork" if "fork" in methods and threading.active_count() == 1 else "spawn"
+    if method == "fork":
+        score_items(model, [_WARM_UP])
+        release_parse_caches()
     return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method),
                                initializer=_init_worker, initargs=(model_dir, os.getpid()))
 
@@ -179,7 +192,7 @@ def score_to_file(
             on_progress(summary[0])
 
     chunks = _chunks(items, done, chunk_size, make)
-    pool = _pool(jobs, model_dir) if jobs > 1 else None
+    pool = _pool(jobs, loaded, model_dir) if jobs > 1 else None
     try:
         if pool is not None:
             pool.submit(os.getpid).result()  # start the workers now, before any thread is

@@ -24,7 +24,13 @@ from .errors import InputError
 from .outputs import read_rows, row_schema, to_frame
 from .progress import BatchReport
 from .readers_table import ColumnMap, row_article
-from .rows import load_model, model_dir_of, output_columns, score_items
+from .rows import (
+    load_model,
+    model_dir_of,
+    output_columns,
+    release_parse_caches,
+    score_items,
+)
 
 __all__ = ["score_dask", "score_partition"]
 
@@ -54,6 +60,7 @@ def score_partition(
         for i, record in enumerate(frame.to_dict("records"))
     ]
     rows = score_items(load_model(model_dir), items, with_features=with_features)
+    release_parse_caches()
     import pyarrow as pa
 
     return to_frame(pa.Table.from_pylist(rows, schema=row_schema(names)))

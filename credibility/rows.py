@@ -29,6 +29,7 @@ __all__ = [
     "error_row",
     "load_model",
     "model_dir_of",
+    "release_parse_caches",
 ]
 
 BASE_COLUMNS = ("id", "source", "title", "score", "band", "probability")
@@ -86,7 +87,7 @@ def result_row(result: Any, *, with_features: bool = False) -> dict[str, Any]:
         error="",
     )
     if with_features:
-        row.update(zip(result.pulls, analysis.feature_row(), strict=True))
+        row.update(zip(result.pulls, analysis.feature_row(list(result.family_pulls)), strict=True))
     return row
 
 
@@ -132,6 +133,20 @@ def score_items(
             rows.append(error_row(item.id, f"analysis failed ({type(exc).__name__}: {exc}); "
                                   "please report this article", item))
     return rows
+
+
+def release_parse_caches() -> None:
+    """Forget the cached parses of texts already analyzed.
+
+    :func:`credibility.document.parse_document` keeps the last 2,048 parsed texts (about
+    85 KB each) so the pipeline's families share one parse; a batch analyzes each text once,
+    so between chunks those parses only hold memory.
+    """
+    from .document import parse_document
+    from .text import split_sentences
+
+    parse_document.cache_clear()
+    split_sentences.cache_clear()
 
 
 def model_dir_of(model: str | Path | None) -> str:
