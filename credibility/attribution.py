@@ -86,6 +86,8 @@ _BOUNDARY = frozenset(
 _ROLE_END_RE = re.compile(
     r"[;(—–\"“”]|,\s*(?:adding|saying|noting|according|as|when|while|after|before|during|in\s+an?"
     r"|on|told|said|explained|argued|who\s+(?:said|told|added|spoke))\b"
+    # a sentence start lost in scraping: "…, President of ACRE In a report released …"
+    r"|\s(?=(?:The|A|An|In|On|At|But|And|He|She|It|They|This|That|When|While|After|As|If|We|I)\s)"
 )
 _WHO_IS_RE = re.compile(
     r"^(?:who\s+(?:is|was|has\s+been|had\s+been|serves\s+as|served\s+as)\s+)?(?:the\s+|an?\s+)?"
@@ -258,6 +260,10 @@ def quote_speaker(
         pos = close_at + 1
         while pos < right_limit and text[pos] in ",.!?…—–- \u2014":
             pos += 1
+        if "—" in text[close_at:pos] or "--" in text[close_at:pos]:  # "…" —Jane Roe, role
+            sp = _np_after(text, pos, right_limit)
+            if sp and sp.kind in ("named", "organization"):
+                return Attribution(sp, "—", pos, sp.end)
         acc = _ACCORDING_RE.match(text, pos)
         if acc:  # "…," according to a statement from the campaign.
             sp = _according(text, acc, right_limit)

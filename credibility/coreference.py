@@ -31,8 +31,7 @@ def _sentence_subject(
     sentences before it in the same paragraph; sentences that open inside a quote are skipped."""
     for j in range(k, max(-1, k - back - 1), -1):
         s, e = sentences[j]
-        q = bisect_right(quoted, (s, len(text))) - 1
-        if q >= 0 and quoted[q][0] <= s <= quoted[q][1]:
+        if _inside(quoted, s):
             continue
         toks = []
         for tok in tokens(text, s, min(e, before, s + 80)):
@@ -72,6 +71,7 @@ def resolve_speaker(
     found: Speaker,
     named: list[Speaker],
     groups: list[Speaker],
+    last: Speaker | None = None,
 ) -> Speaker:
     """Resolve one speaker phrase as found against the speakers before it.
 
@@ -90,6 +90,9 @@ def resolve_speaker(
         resolved; anything else is returned as it is).
     named, groups : list of Speaker
         Named speakers, and organizations or unnamed sources, before ``found``, in text order.
+    last : Speaker or None
+        The speaker resolved just before, with its position: a "…, saying" in the same sentence
+        without a named subject goes on with it ("…," he said, noting that …).
 
     Returns
     -------
@@ -104,6 +107,8 @@ def resolve_speaker(
         local = _sentence_subject(text, sentences, quoted, k, found.start)
         if local is not None:
             return replace(local, start=found.start, end=found.end)
+        if last is not None and last.kind != "unattributed" and sent(last.start) == k:
+            return replace(last, start=found.start, end=found.end)
         head = text[sentences[k][0] : sentences[k][0] + 4].lower()
         if not head.startswith(("he ", "she ")):
             return replace(found, kind="unattributed")
@@ -113,7 +118,10 @@ def resolve_speaker(
         if local is not None and fits_pronoun(local, found.name, named):
             return replace(local, start=found.start, end=found.end)
         # the subject of the sentence before competes with earlier speakers: the latest wins
-        prev = _sentence_subject(text, sentences, quoted, k - 1, found.start) if k else None
+        j = k - 1  # the sentence before, not counting sentences inside the quote
+        while j > max(0, k - 5) and _inside(quoted, sentences[j][0]):
+            j -= 1
+        prev = _sentence_subject(text, sentences, quoted, j, found.start) if j >= 0 else None
         if prev is not None:
             named = sorted([*named, prev], key=lambda p: p.start)
     words = found.name.lower().split()
@@ -128,6 +136,9 @@ def resolve_speaker(
     return resolve(found, named, groups, fallback)
 
 
+def _inside(quoted: Sequence[tuple[int, int]], pos: int) -> bool:
+    q = bisect_right(quoted, (pos, 1 << 62)) - 1
+    return q >= 0 and quoted[q][0] <= pos <= quoted[q][1]
 
 
 def resolve(

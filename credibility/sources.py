@@ -165,6 +165,7 @@ def _resolve_all(text, sentences, sent, speech, non_speech, indirect) -> Sourcin
     groups: list[Speaker] = []
     quote_speakers: list[Speaker | None] = [None] * len(speech)
     attr_speakers: list[Speaker] = [a.speaker for a in indirect]
+    last: Speaker | None = None
     for _pos, is_attr, j in events:
         if is_attr:
             found = indirect[j].speaker
@@ -174,7 +175,8 @@ def _resolve_all(text, sentences, sent, speech, non_speech, indirect) -> Sourcin
                 quote_speakers[j] = quote_speakers[cont] if cont is not None else None
                 continue
             found = attr.speaker
-        sp = resolve_speaker(text, sentences, quoted, sent, found, named, groups)
+        sp = resolve_speaker(text, sentences, quoted, sent, found, named, groups, last)
+        last = replace(sp, start=found.start, end=found.end)
         if sp.kind == "named":
             named.append(sp)
         elif sp.kind in ("organization", "anonymous"):

@@ -305,6 +305,8 @@ def _proper(
     if "of" in (t[0] for t in name_toks):  # "Jane Roe of Texas"
         name_toks = name_toks[: [t[0] for t in name_toks].index("of")]
     words = [t[0] for t in (name_toks or run)]
+    if len(run) == 1 and not det and not pre and not affiliation:
+        cut, name_toks = 0, run  # "King said": one capitalised word is a surname
     # "the Senate Majority Leader" (a title after "the" is never a surname)
     titled = (_is_role(words[-1]) or words[-1].lower() in _PARTISANS) and (
         not name_toks or det in ("the", "this") and not cut

@@ -186,6 +186,27 @@ QUOTES = {
         'The campaign sent supporters an email. "Stay healthy with us," the email reads.',
         [("Stay healthy with us", "the email", None, "organization")],
     ),
+    "dash_attribution": (
+        '"Rather than end the program, the agency doubled it." —Dana Stone, President of ACRE '
+        "In a report released Monday, the group asked for more.",
+        [("Rather than end the program, the agency doubled it.", "Dana Stone",
+          "President of ACRE", "named")],
+    ),
+    "saying_after_an_attribution_keeps_its_speaker": (
+        '"Do not tell me it is raining!" Tom Reyes said, noting that the mayor should "admit it."',
+        [("Do not tell me it is raining!", "Tom Reyes", None, "named"),
+         ("admit it.", "Tom Reyes", None, "named")],
+    ),
+    "surname_that_is_a_title_word": (
+        '"We will win," King said, laughing.',
+        [("We will win", "King", None, "named")],
+    ),
+    "pronoun_after_a_multi_sentence_quote": (
+        '"It was slow," said Darlene Burch. Beth Dory of the Regional Partnership agrees. "People '
+        'want a silver bullet. It is like spinning plates," she says.',
+        [("It was slow", "Darlene Burch", None, "named"),
+         ("People want a silver bullet. It is like spinning plates", "Beth Dory", None, "named")],
+    ),
     "indefinite_partisan_is_anonymous": (
         '"She has one chance left," said an Ohio Republican.',
         [("She has one chance left", "an Ohio Republican", None, "anonymous")],
