@@ -127,6 +127,8 @@ def _np_before(text: str, lo: int, hi: int, verb: str = "") -> Speaker | None:
         toks = [t for t in toks if t[2] <= tail.start()]  # "Members of Parliament last week"
     if verb.endswith("ing") and (not toks or toks[-1][0] == ","):
         return Speaker("", None, "subject", hi, hi)
+    if toks and toks[-1][0].lower() in ("and", "but"):  # "Roe voted no, but added that …"
+        return Speaker("", None, "subject", hi, hi)
     if toks:
         anon = anonymous_tail(text, max(lo, hi - 160), toks[-1][2])
         if anon and not verb_re(True).search(text, anon.start, anon.end):
@@ -155,7 +157,9 @@ def _np_before(text: str, lo: int, hi: int, verb: str = "") -> Speaker | None:
         last = max(n for n, t in enumerate(phrase) if t[0] in _PREPOSITIONS)
         phrase = phrase[last + 1 :]
     sp = analyze_phrase(text, phrase)
-    if sp is None or participle and sp.kind != "named":  # "Jane Roe at one point asking"
+    if participle and (sp is None or sp.kind != "named"):  # "He opened his rally asking"
+        return Speaker("", None, "subject", hi, hi)
+    if sp is None:
         return None
     if hidden and sp.kind in ("description", "organization"):
         return replace(sp, kind="anonymous", role=None)
@@ -217,7 +221,10 @@ _CLAUSE_START = frozenset("that it he she they we i you the a an this there".spl
 def _ends_phrase(text: str, pos: int, limit: int) -> bool:
     """Whether the attribution ends after ``pos`` without a new clause of its own ("…." she said
     on Monday when asked.), unlike a fresh statement ("The agency said it was an accident.")."""
-    rest = _CLAUSE_RE.match(text, pos).group().split()
+    clause = _CLAUSE_RE.match(text, pos)
+    if text.startswith(":", clause.end()):  # "Roe said:" introduces what follows
+        return False
+    rest = clause.group().split()
     return not rest or rest[0].lower() not in _CLAUSE_START and "that" not in rest[:6]
 
 

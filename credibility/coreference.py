@@ -33,21 +33,37 @@ def _sentence_subject(
         s, e = sentences[j]
         if _inside(quoted, s):
             continue
-        toks = []
-        for tok in tokens(text, s, min(e, before, s + 80)):
-            if not tok[0][:1].isupper() and tok[0] not in ("de", "la", "van", "von", "of"):
-                break
-            toks.append(tok)
-        while toks and toks[-1][0][:1].islower():  # "Jane Roe of the …"
-            toks.pop()
-        if len(toks) == 1 and not _capitalized_mid_sentence(text, toks[0][0]):
-            toks = []  # "Reserves ran out", "Clearly, …": capitalised only as the first word
-        sp = analyze_phrase(text, toks) if toks else None
-        if sp and sp.kind == "named":
+        start = s
+        first = text[s : s + 12].split(" ", 1)[0].lower()
+        if first in _CLAUSE_OPENERS:  # "Before the vote began, Jane Roe said …"
+            comma = text.find(",", s, min(e, before, s + 150))
+            start = comma + 1 if comma >= 0 else e
+        sp = _leading_name(text, start, min(e, before))
+        if sp is None:  # "The US envoy to the UN, Jane Roe, said …"
+            comma = text.find(",", start, min(e, before, start + 80))
+            if comma >= 0:
+                sp = _leading_name(text, comma + 1, min(e, before))
+                sp = sp if sp and text.startswith(",", sp.end) else None
+        if sp is not None:
             return sp
         if j == 0 or "\n" in text[sentences[j - 1][1] : s]:
             break
     return None
+
+
+def _leading_name(text: str, start: int, end: int) -> Speaker | None:
+    """The named person in the capitalised words that open ``text[start:end]``, if any."""
+    toks = []
+    for tok in tokens(text, start, min(end, start + 80)):
+        if not tok[0][:1].isupper() and tok[0] not in ("de", "la", "van", "von", "of"):
+            break
+        toks.append(tok)
+    while toks and toks[-1][0][:1].islower():  # "Jane Roe of the …"
+        toks.pop()
+    if len(toks) == 1 and not _capitalized_mid_sentence(text, toks[0][0]):
+        return None  # "Reserves ran out", "Clearly, …": capitalised only as the first word
+    sp = analyze_phrase(text, toks) if toks else None
+    return sp if sp is not None and sp.kind == "named" else None
 
 
 def _capitalized_mid_sentence(text: str, word: str) -> bool:
@@ -134,6 +150,12 @@ def resolve_speaker(
     if found.kind in ("pronoun", "description"):
         fallback = _sentence_subject(text, sentences, quoted, k, found.start, back=2)
     return resolve(found, named, groups, fallback)
+
+
+_CLAUSE_OPENERS = frozenset(
+    """before after when while as since if although though because once until in on at during
+    despite with without for""".split()
+)
 
 
 def _inside(quoted: Sequence[tuple[int, int]], pos: int) -> bool:

@@ -17,7 +17,9 @@ __all__ = ["non_speech_reason", "is_title_case"]
 
 _WORD_RE = re.compile(r"[^\W_]+(?:['’\-.][^\W_]+)*")
 _NICKNAME_CUE_RE = re.compile(
-    r"\b(?:known\s+as|nicknamed|dubbed|a\.k\.a\.?|aka|alias|also\s+called|nickname)\s*$", re.I
+    r"\b(?:known\s+as|nicknamed|dubbed|dubbing\s+\w+(?:\s+\w+)?|a\.k\.a\.?|aka|alias|also\s+called"
+    r"|nickname)\s*$",
+    re.I,
 )
 _DESIGNATION_CUE_RE = re.compile(
     r"\b(?:designated|designates?|designating|classified|listed|categori[sz]ed|labell?ed|branded"

@@ -323,6 +323,8 @@ def _proper(
     if not name_toks or (det in ("the", "this") and not cut and not affiliation):
         if det in ("the", "this") and any(_is_role(t[0]) for t in core):
             return Speaker(text[start:end], text[core[0][1] : end], "description", start, end)
+        if det == "the" and name_toks and not pre:  # "The Capitol Beacon", "the Hill"
+            return Speaker(text[start:end], None, "organization", start, end)
         return None
     j = len(pre)  # the role words right before the name, back to the first word that is not one
     while j > 0 and _role_word_before_name(pre[j - 1][0]):

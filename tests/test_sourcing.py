@@ -207,6 +207,21 @@ QUOTES = {
         [("It was slow", "Darlene Burch", None, "named"),
          ("People want a silver bullet. It is like spinning plates", "Beth Dory", None, "named")],
     ),
+    "coordinated_verb_takes_the_appositive_subject": (
+        "The envoy to the UN, Sara Pell, expressed regret, but added that, \"Even by their "
+        'standards, this is cynical."',
+        [("Even by their standards, this is cynical.", "Sara Pell", None, "named")],
+    ),
+    "participle_after_an_opening_clause": (
+        "Before the broadcast began, Lester Holm seemed to reveal his plan, telling the audience "
+        'he wanted to "facilitate" the talk.',
+        [("facilitate", "Lester Holm", None, "named")],
+    ),
+    "colon_attribution_belongs_to_the_next_quote": (
+        'They are dubbing the project "LeakHunt." The Capitol Beacon reported: "The group asked '
+        'for videos."',
+        [("The group asked for videos.", "The Capitol Beacon", None, "organization")],
+    ),
     "indefinite_partisan_is_anonymous": (
         '"She has one chance left," said an Ohio Republican.',
         [("She has one chance left", "an Ohio Republican", None, "anonymous")],
