@@ -2,7 +2,7 @@
 
 Usage::
 
-    PYTHONPATH=. .venv/bin/python scripts/eval_quotes.py [--data ../shared/data/buzzfeed_webis_2016]
+    .venv/bin/python scripts/eval_quotes.py [--data ../shared/data/buzzfeed_webis_2016]
 
 The corpus marks, per article, the spans it found in quote marks (speech, titles and scare quotes
 alike; the markup is imperfect). Protocol:
