@@ -159,6 +159,8 @@ def _cmd_score(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return _score_to_stdout(args, out, err)
     if args.evidence:
         raise CredibilityError("--evidence prints the full analysis; use it without --out")
+    if args.engine == "dask" and args.resume:
+        raise CredibilityError("--resume works with the local engine; rerun the Dask job whole")
     reader = {"text_column": args.text_column, "title_column": args.title_column,
               "id_column": args.id_column, "source_column": args.source_column,
               "timeout": args.timeout, "max_chars": args.max_chars}

@@ -22,6 +22,7 @@ import pandas as pd
 
 from .errors import InputError
 from .outputs import read_rows
+from .persist import atomic_write_text
 
 __all__ = ["outlet_profiles", "profile_file", "write_profiles", "UNKNOWN_SOURCE"]
 
@@ -125,12 +126,12 @@ def write_profiles(profiles: pd.DataFrame, target: str | os.PathLike[str] | Text
                 "; ".join(f"{name} ({count})" for name, count in speakers)
                 for speakers in flat["top_speakers"]
             ]
-        flat.to_csv(target, index=False, lineterminator="\n")
+        text = flat.to_csv(index=False, lineterminator="\n")
     elif fmt == "json":
-        text = profiles.to_json(orient="records", force_ascii=False, indent=2)
-        if isinstance(target, str | os.PathLike):
-            Path(target).write_text(text + "\n", encoding="utf-8")
-        else:
-            target.write(text + "\n")
+        text = profiles.to_json(orient="records", force_ascii=False, indent=2) + "\n"
     else:
         raise InputError(f"unknown profile format {fmt!r} — name the file .csv or .json")
+    if isinstance(target, str | os.PathLike):
+        atomic_write_text(Path(target), text)
+    else:
+        target.write(text)
