@@ -37,13 +37,25 @@ def render_model_card(meta: dict[str, Any]) -> str:
     )
     versions = ", ".join(f"{k} {v}" for k, v in meta.get("versions", {}).items() if k != "sklearn")
     notes = meta.get("notes", "")
+    features = meta.get("features", [])
+    families = ", ".join(f"`{f}`" for f in dict.fromkeys(n.split("__", 1)[0] for n in features))
+    weights = "\n".join(
+        f"| {w['feature']} | {w['weight']:+.3f} |" for w in meta.get("top_weights", [])
+    )
+    weight_table = (
+        "## Strongest features\n\nLog-odds per standard deviation of the normalised feature "
+        "(positive: more credible).\n\n| feature | weight |\n|---|---|\n" + weights
+        if weights else ""
+    )
     return f"""# Model card: {meta.get('id', 'credibility model')}
 
-A calibrated logistic regression over the six `credibility` feature families (loaded language,
-sourcing, readability, sentiment, headline, page context). It outputs the probability that an
-article is credible reporting, judged from its writing and sourcing; nothing outlet-specific
-(publisher name, domain, house formatting) is a feature. Every score decomposes exactly into a
-baseline plus one pull per feature, in log-odds.
+A logistic regression with balanced classes, Platt-calibrated, over the feature families
+{families}. It outputs the probability that an article is credible reporting, judged from its
+writing and sourcing; nothing outlet-specific (publisher name, domain, house formatting) is a
+feature. Every score decomposes exactly into a baseline plus one pull per feature, in log-odds.
+Probabilities are calibrated for the training set's share of credible articles
+({_fmt(meta.get('prior'))}); on a corpus with another base rate the ranking (ROC-AUC) holds but
+the probabilities shift.
 
 - Created: {meta.get('created', 'n/a')}
 - Features: {len(meta.get('features', []))}
@@ -70,6 +82,8 @@ Group column: {td.get('group_column') or 'none'}.
 
 ROC-AUC and the other figures are pooled over out-of-fold predictions. Grouped folds hold out
 whole publishers, so they estimate performance on publishers the model has never seen.
+
+{weight_table}
 
 {notes}
 

@@ -19,7 +19,9 @@ import skops.io as sio
 
 from .errors import ModelError
 
-__all__ = ["TRUSTED_TYPES", "save_pipeline", "load_pipeline", "atomic_write_text"]
+__all__ = [
+    "TRUSTED_TYPES", "atomic_write_bytes", "atomic_write_text", "load_pipeline", "save_pipeline",
+]
 
 # Types beyond skops' own defaults that a credibility model file may contain. Nothing else loads.
 TRUSTED_TYPES: tuple[str, ...] = (
@@ -35,31 +37,36 @@ TRUSTED_TYPES: tuple[str, ...] = (
 )
 
 
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file and a rename."""
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename, so a
+    crash never leaves a half-written file; the file gets the usual permissions (0666 & ~umask).
+    """
     path = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def save_pipeline(pipeline: Any, path: Path) -> None:
-    """Dump a fitted pipeline to ``path`` (skops format), atomically."""
-    path = Path(path)
-    data = sio.dumps(pipeline)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Write ``text`` (UTF-8) to ``path`` atomically."""
+    atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def save_pipeline(pipeline: Any, path: Path) -> None:
+    """Dump a fitted pipeline to ``path`` (skops format), atomically."""
+    atomic_write_bytes(path, sio.dumps(pipeline))
 
 
 def load_pipeline(path: Path, *, trained_with: str | None = None) -> Any:

@@ -36,12 +36,50 @@ MODEL_FAMILIES = (
 )
 
 
+# The direction each feature may pull, fixed before training (+1: only towards credible, -1: only
+# away from it, absent: free). These encode what the features mean, not what the training data
+# happens to show; a feature whose data disagrees gets a weight of 0 rather than a wrong sign.
+_FREE = 0
+EXPECTED_SIGNS: dict[str, int] = {
+    # loaded language: every loaded category pulls down; careful hedges are left free
+    **{f"loaded_language__{n}": -1 for n in (
+        "charged_per_100", "intensifier_per_100", "superlative_per_100", "absolutist_per_100",
+        "labeling_per_100", "sensational_saying_per_100", "weasel_per_100", "loaded_per_100",
+        "distinct_loaded_per_100", "loaded_sentence_share", "max_sentence_loaded",
+        "mean_sentence_loaded", "exclamation_per_100", "caps_word_share")},
+    # sourcing: quotes, named sources and attributions up; anonymity and scare quotes down
+    **{f"sourcing__{n}": +1 for n in (
+        "n_quotes", "n_attributions", "quotes_per_1000_words", "distinct_sources",
+        "distinct_named_sources", "named_quote_share", "attribution_density")},
+    **{f"sourcing__{n}": -1 for n in (
+        "unattributed_quote_share", "anonymous_share", "scare_quote_rate")},
+    # specificity: concrete, checkable details up
+    **{f"specificity__{k}_per_100": +1 for k in (
+        "weekday", "date", "time", "percent", "money", "number", "specific")},
+    # sentiment: strong emotion down
+    "sentiment__mean_abs_compound": -1,
+    "sentiment__strong_share": -1,
+    "sentiment__compound_std": -1,
+    # headline: every clickbait cue down
+    **{f"headline__{n}": -1 for n in (
+        "n_caps_words", "caps_word_share", "has_media_tag", "has_breaking", "has_exclusive",
+        "n_question", "n_exclamation", "starts_with_number", "second_person",
+        "n_clickbait_phrases", "forward_reference", "clickbait_cues")},
+}
+
+
+def expected_signs(names: Sequence[str]) -> list[int]:
+    """The allowed sign of each feature's weight (see :data:`EXPECTED_SIGNS`; 0 = free)."""
+    return [EXPECTED_SIGNS.get(n, _FREE) for n in names]
+
+
 def build_pipeline(
     *,
     C: float = 0.003,
     prior: float | None = None,
     calibration_folds: int = 5,
     n_quantiles: int = 200,
+    constrain_signs: bool = True,
     families: Sequence[FeatureFamily] | None = None,
 ) -> Pipeline:
     """A fresh, unfitted credibility pipeline.
@@ -58,11 +96,14 @@ def build_pipeline(
         Folds for the Platt calibration's out-of-fold decision values.
     n_quantiles : int
         Quantiles of the per-feature normalisation (capped at the number of training rows).
+    constrain_signs : bool
+        Hold each weight to the sign in :data:`EXPECTED_SIGNS`.
     families : sequence of FeatureFamily, optional
         Defaults to the families named in :data:`MODEL_FAMILIES`.
     """
     if families is None:
         families = [f for f in default_families() if f.name in MODEL_FAMILIES]
+    names = [f"{f.name}__{n}" for f in families for n in f.get_feature_names_out()]
     return Pipeline(
         [
             ("features", FeatureUnion([(f.name, f) for f in families])),
@@ -70,8 +111,9 @@ def build_pipeline(
             ("normalise", QuantileTransformer(n_quantiles=n_quantiles,
                                               output_distribution="normal", random_state=0)),
             ("scale", StandardScaler()),
-            ("classify", CalibratedLinearClassifier(C=C, prior=prior,
-                                                    calibration_folds=calibration_folds)),
+            ("classify", CalibratedLinearClassifier(
+                C=C, signs=expected_signs(names) if constrain_signs else None, prior=prior,
+                calibration_folds=calibration_folds)),
         ]
     )
 

@@ -15,7 +15,7 @@ import numpy as np
 from .labels import LabeledData
 from .modelcard import render_model_card
 from .persist import atomic_write_text, save_pipeline
-from .pipeline import feature_names
+from .pipeline import feature_names, linear_parts
 from .training import TrainResult
 
 __all__ = ["save_model", "promote", "current_id", "library_versions"]
@@ -48,6 +48,13 @@ def _clean(obj: Any) -> Any:
     return obj
 
 
+def _top_weights(pipeline: Any, n: int = 12) -> list[dict[str, Any]]:
+    w, _ = linear_parts(pipeline)
+    names = feature_names(pipeline)
+    order = np.argsort(-np.abs(w))[:n]
+    return [{"feature": names[i], "weight": float(w[i])} for i in order]
+
+
 def save_model(
     result: TrainResult,
     out_dir: str | Path,
@@ -69,7 +76,7 @@ def save_model(
             "versions": library_versions(),
             "features": feature_names(result.pipeline),
             "training_data": {
-                "paths": [Path(p).name for p in data.paths],
+                "paths": [f"{Path(p).parent.name}/{Path(p).name}" for p in data.paths],
                 "sha256": data.digest,
                 "n": int(len(frame)),
                 "n_credible": int(frame["label"].sum()),
@@ -81,6 +88,8 @@ def save_model(
                     if data.group_column else []
                 ),
             },
+            "prior": float(result.pipeline.named_steps["classify"].prior_),
+            "top_weights": _top_weights(result.pipeline),
             "cv": {
                 "scheme": result.cv.scheme,
                 "metrics": result.cv.metrics,

@@ -230,3 +230,33 @@ def test_promotion_gate_keeps_a_worse_model_out(tmp_path, labeled_path, trained_
                          "CURRENT", "--folds", "4", "--force", "--json"])
     assert json.loads(out)["promoted"] is True
     assert (models / "CURRENT").read_text().strip() == "forced"
+
+
+# ------------------------------------------------------------------------------ classifier
+def test_unconstrained_fit_equals_scikit_learn_logistic_regression():
+    from sklearn.linear_model import LogisticRegression
+
+    from credibility.classifier import fit_logistic
+
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(300, 4))
+    y = (X[:, 0] - X[:, 1] + rng.normal(size=300) > 0).astype(int)
+    w, b = fit_logistic(X, y, C=0.1)
+    lr = LogisticRegression(C=0.1, tol=1e-10, max_iter=10_000).fit(X, y)
+    np.testing.assert_allclose(w, lr.coef_[0], atol=1e-4)
+    assert abs(b - lr.intercept_[0]) < 1e-4
+
+
+def test_fitted_weights_keep_their_expected_signs(trained_model):
+    from credibility.pipeline import expected_signs, linear_parts
+
+    w, _ = linear_parts(trained_model.pipeline)
+    for name, sign, weight in zip(trained_model.feature_names,
+                                  expected_signs(trained_model.feature_names), w, strict=True):
+        assert sign * weight >= -1e-9, (name, weight)
+
+
+def test_calibrated_for_the_stated_prior(trained_model, labeled_path):
+    frame = pd.read_json(labeled_path, lines=True)
+    p = trained_model.predict_proba(frame)
+    assert abs(p.mean() - frame["label"].mean()) < 0.1
