@@ -177,24 +177,7 @@ def _dedup_key(entry: str) -> str:
     return re.sub(r"[\s\-]+", " ", entry.lstrip("=").casefold().replace("’", "'"))
 
 
-# Shipped files that other modules read with their own syntax and that do not (yet) pass these
-# checks; reported to the lead rather than edited here (the files belong to other families).
-_KNOWN_PROBLEMS = {
-    "speech_verbs": "a trailing ' *' marker (quote-only verbs) is not lexicon syntax",
-    "clickbait_phrases": "'must see' and 'must-see' are one entry (a hyphen matches a space)",
-}
-
-
-def _shipped(names: list[str]) -> list:
-    return [
-        pytest.param(n, marks=pytest.mark.xfail(reason=_KNOWN_PROBLEMS[n]))
-        if n in _KNOWN_PROBLEMS
-        else n
-        for n in names
-    ]
-
-
-@pytest.mark.parametrize("name", _shipped(available_lexicons()))
+@pytest.mark.parametrize("name", available_lexicons())
 def test_shipped_lexicon_file(name: str) -> None:
     lex = Lexicon.load(name)
     assert lex.entries, f"{name} has no entries"
