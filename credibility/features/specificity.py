@@ -28,6 +28,8 @@ _SCALE = r"(?:\s+(?:thousand|million|billion|trillion))?"
 # One alternation, most specific kinds first; the group name is the kind.
 _SPECIFIC_RE = re.compile(
     rf"""
+    (?=[0-9$€£MTWFSJAOND])  # cheap first-character test: most positions fail here
+    (?:
     (?P<weekday>\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)
   | (?P<date>\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+(?:19|20)\d\d\b)?
            |\b\d{{1,2}}\s+{_MONTH}\b(?:\s+(?:19|20)\d\d\b)?
@@ -38,6 +40,7 @@ _SPECIFIC_RE = re.compile(
   | (?P<percent>(?:{_NUM})\s*(?:%|percent\b|per\s+cent\b|percentage\s+points?\b))
   | (?P<money>(?:[$€£]\s?(?:{_NUM}){_SCALE})|(?:\b(?:{_NUM}){_SCALE}\s+(?:dollars|euros|pounds)\b))
   | (?P<number>\b(?:{_NUM}){_SCALE}\b)
+    )
     """,
     re.VERBOSE,
 )
