@@ -37,7 +37,8 @@ _SOCIAL = (
 _LINE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(p, re.IGNORECASE))
     for kind, p in (
-        ("share", r"^(?:share|sharing)(?:\s+(?:this|the|on|via|with|it))?(?:\s+\w+){0,3}\s*[:!.]?$"),
+        ("share",
+         r"^(?:share|sharing)(?:\s+(?:this|the|on|via|with|it))?(?:\s+\w+){0,3}\s*[:!.]?$"),
         ("share", r"^(?:click\s+to\s+)?(?:share|tweet|email|print|pin)\s+(?:this|on|it)\b.{0,60}$"),
         ("share", r"^(?:please\s+)?share\s+(?:this|if\s+you|with\s+your)\b.{0,120}$"),
         ("follow", rf"^(?:please\s+)?(?:follow|join|like)\b.{{0,80}}\b{_SOCIAL}\b.{{0,120}}$"),
@@ -93,7 +94,8 @@ _INLINE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "read_also",
         re.compile(
-            r"\b(?:READ ALSO|READ MORE|ALSO READ|RELATED|SEE ALSO|MUST READ)\s*:\s*[^.!?\n]{0,200}[.!?]?\s*"
+            r"\b(?:READ ALSO|READ MORE|ALSO READ|RELATED|SEE ALSO|MUST READ)\s*:"
+            r"\s*[^.!?\n]{0,200}[.!?]?\s*"
         ),
     ),
     (
@@ -104,7 +106,8 @@ _INLINE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "comment_form",
         re.compile(
-            r"\b(?:Leave a Reply|Your email address will not be published\.?(?:\s*Required fields are marked \*?)?)\s*"
+            r"\b(?:Leave a Reply|Your email address will not be published\.?"
+            r"(?:\s*Required fields are marked \*?)?)\s*"
         ),
     ),
 )
@@ -117,7 +120,8 @@ _MAX_LINE_WORDS = 40  # a longer line is prose, whatever it starts with
 _DATELINE_RE = re.compile(
     r"""^\s*(?:
         \([A-Z][A-Za-z&.\- ]{1,30}\)\s*(?:[—–-]{1,2}\s*)?
-      | [A-Z][A-Z.'\- ]{2,40}(?:,\s*[A-Z][A-Za-z.\- ]{1,25})?\s*(?:\([A-Za-z&. ]{2,30}\)\s*)?[—–-]{1,2}\s+
+      | [A-Z][A-Z.'\- ]{2,40}(?:,\s*[A-Z][A-Za-z.\- ]{1,25})?\s*
+        (?:\([A-Za-z&. ]{2,30}\)\s*)?[—–-]{1,2}\s+
     )""",
     re.VERBOSE,
 )
@@ -142,7 +146,8 @@ def strip_boilerplate(raw: str) -> tuple[str, tuple[PageSignal, ...]]:
     dateline = _DATELINE_RE.match(raw)
     if dateline:
         found = dateline.group().strip()
-        signals.append(PageSignal(found, "dateline", raw.index(found), raw.index(found) + len(found)))
+        at = raw.index(found)
+        signals.append(PageSignal(found, "dateline", at, at + len(found)))
         pos = dateline.end()
         raw = raw[dateline.end():]
     for line in raw.split("\n"):
@@ -164,7 +169,16 @@ def strip_boilerplate(raw: str) -> tuple[str, tuple[PageSignal, ...]]:
     return text, tuple(signals)
 
 
+# Lower-case substrings one of which every inline pattern needs: a cheap test that spares most
+# lines the regex scans.
+_INLINE_TRIGGERS = ("continue", "advertisement", "share ", "read", "related", "see also",
+                    "follow", "leave a reply", "email address")
+
+
 def _strip_inline(line: str, line_start: int, signals: list[PageSignal]) -> str:
+    lower = line.lower()
+    if not any(t in lower for t in _INLINE_TRIGGERS):
+        return line
     hits: list[tuple[int, int, str]] = []
     for kind, pattern in _INLINE_PATTERNS:
         for m in pattern.finditer(line):

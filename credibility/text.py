@@ -52,7 +52,7 @@ def word_spans(text: str) -> list[tuple[int, int]]:
 
 
 def count_words(text: str) -> int:
-    return sum(1 for _ in WORD_RE.finditer(text))
+    return len(WORD_RE.findall(text))
 
 
 # Abbreviations after which a period does not end a sentence.

@@ -33,5 +33,6 @@ class PageContext(FeatureFamily):
         for kind in PAGE_SIGNAL_KINDS:
             values[f"n_{kind}"] = float(sum(1 for s in signals if s.kind == kind))
         removed = sum(count_words(s.text) for s in signals)
-        values["boilerplate_share"] = share(removed, count_words(doc.raw_text))
+        total = count_words(doc.raw_text) if doc.page_signals else doc.word_count
+        values["boilerplate_share"] = share(removed, total)
         return FamilyResult(values, {"page_signals": [s.to_dict() for s in doc.page_signals]})
