@@ -1,7 +1,7 @@
 """Batch scoring at scale: throughput, peak memory, kill-and-resume, and the Dask engine.
 
     python benchmarks/bench_batch.py [--sizes 10000 100000] [--jobs 2] [--model DIR]
-                                     [--workdir DIR] [--skip-dask] [--skip-resume]
+                                     [--workdir DIR] [--data DIR] [--skip-dask] [--skip-resume]
 
 Synthetic ~560-word articles (benchmarks/synthetic_articles.py) are written to a temporary
 folder (or --workdir) as Parquet and scored with ``credibility score --out ... --jobs N`` in a
@@ -33,6 +33,7 @@ import psutil
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 ROOT = Path(__file__).resolve().parent.parent
 
+from synthetic_articles import DEFAULT_DATA  # noqa: E402
 from synthetic_articles import write as write_articles  # noqa: E402
 
 from credibility.outputs import read_rows  # noqa: E402
@@ -57,6 +58,7 @@ def run(cmd: list[str], *, kill_when: callable | None = None) -> dict:
                             stderr=subprocess.PIPE, text=True, start_new_session=True)
     peak_rss = peak_pss = 0
     killed = False
+    cpu: dict[int, float] = {}  # seconds of CPU per process, last seen
     root = psutil.Process(proc.pid)
     while proc.poll() is None:
         try:
@@ -64,6 +66,9 @@ def run(cmd: list[str], *, kill_when: callable | None = None) -> dict:
             rss = sum(p.memory_info().rss for p in tree) // 1024
             pss = sum(_pss_kb(p.pid) for p in tree)
             peak_rss, peak_pss = max(peak_rss, rss), max(peak_pss, pss)
+            for p in tree:
+                times = p.cpu_times()
+                cpu[p.pid] = times.user + times.system
         except psutil.Error:
             pass
         if kill_when is not None and not killed and kill_when():
@@ -71,9 +76,10 @@ def run(cmd: list[str], *, kill_when: callable | None = None) -> dict:
             killed = True
         time.sleep(0.2)
     out, err = proc.communicate()
-    return {"seconds": time.perf_counter() - started, "peak_rss_mb": peak_rss / 1024,
-            "peak_pss_mb": peak_pss / 1024, "returncode": proc.returncode, "killed": killed,
-            "stderr": err.strip().splitlines()[-3:]}
+    return {"seconds": time.perf_counter() - started, "cpu_seconds": round(sum(cpu.values()), 1),
+            "peak_rss_mb": round(peak_rss / 1024), "peak_pss_mb": round(peak_pss / 1024),
+            "returncode": proc.returncode, "killed": killed,
+            "load_average": os.getloadavg()[0], "stderr": err.strip().splitlines()[-3:]}
 
 
 def score_cmd(inp: Path, out: Path, args: argparse.Namespace, *extra: str) -> list[str]:
@@ -105,6 +111,8 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--model", default=None)
     parser.add_argument("--workdir", type=Path, default=None)
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA,
+                        help="the shared datasets (paragraphs of BuzzFeed-Webis 2016)")
     parser.add_argument("--skip-dask", action="store_true")
     parser.add_argument("--skip-resume", action="store_true")
     args = parser.parse_args()
@@ -115,13 +123,14 @@ def main() -> None:
     for n in args.sizes:
         inputs[n] = work / f"articles-{n}.parquet"
         if not inputs[n].exists():
-            write_articles(n, inputs[n])
+            write_articles(n, inputs[n], args.data)
     small = min(args.sizes)
     report["one_core_articles_per_s"] = round(one_core_rate(inputs[small], args.model), 1)
     for n in args.sizes:
         out = work / f"scores-{n}.parquet"
         res = run(score_cmd(inputs[n], out, args))
         res["articles_per_s"] = round(n / res["seconds"], 1)
+        res["cpu_ms_per_article"] = round(1000 * res["cpu_seconds"] / n, 2)
         report[f"local_{n}"] = res
         print(json.dumps({n: res}), flush=True)
     if not args.skip_resume:

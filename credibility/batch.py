@@ -195,7 +195,7 @@ def score_to_file(
     pool = _pool(jobs, loaded, model_dir) if jobs > 1 else None
     try:
         if pool is not None:
-            pool.submit(os.getpid).result()  # start the workers now, before any thread is
+            pool.submit(os.getpid).result()  # fork the workers before any thread starts
         if on_start:
             on_start(len(done.ids))
         if pool is None:
