@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 from dataclasses import asdict, dataclass
 
+from .pipeline import EXPECTED_SIGNS
+
 __all__ = ["Reason", "top_reasons", "feature_label"]
 
 
@@ -92,6 +94,68 @@ _PHRASES: dict[str, tuple[str, str]] = {
         "clickbait cues in the headline ({value:.0f})",
         "no clickbait cues in the headline",
     ),
+    "specificity__weekday_per_100": (
+        "dates events by day of the week ({value:.1f} per 100 words)",
+        "no day-of-the-week dating of events",
+    ),
+    "specificity__specific_per_100": (
+        "many concrete details: dates, numbers, sums ({value:.1f} per 100 words)",
+        "few concrete details such as dates, numbers or sums ({value:.1f} per 100 words)",
+    ),
+    "specificity__date_per_100": (
+        "dated events ({value:.1f} dates per 100 words)",
+        "few dates ({value:.1f} per 100 words)",
+    ),
+    "headline__title_words": (
+        "a long headline ({value:.0f} words)",
+        "a short, plain headline ({value:.0f} words)",
+    ),
+    "headline__caps_word_share": (
+        "shouted capitals in the headline ({pct} of its words)",
+        "no shouted capitals in the headline",
+    ),
+    "headline__n_caps_words": (
+        "{value:.0f} shouted words in the headline",
+        "no shouted words in the headline",
+    ),
+    "headline__has_breaking": ("a BREAKING / JUST IN headline", "no BREAKING label"),
+    "headline__has_media_tag": ("a VIDEO:/WATCH: headline tag", "no VIDEO:/WATCH: tag"),
+    "loaded_language__caps_word_share": (
+        "shouted capitals in the text ({pct} of words)",
+        "no shouted capitals in the text",
+    ),
+    "loaded_language__exclamation_per_100": (
+        "exclamation marks in the text ({value:.1f} per 100 words)",
+        "no exclamation marks in the text",
+    ),
+    "loaded_language__distinct_loaded_per_100": (
+        "a wide range of loaded terms ({value:.1f} different ones per 100 words)",
+        "a narrow range of loaded terms ({value:.1f} per 100 words)",
+    ),
+    "sourcing__n_quotes": ("{value:.0f} direct quotes", "only {value:.0f} direct quotes"),
+    "sourcing__n_attributions": (
+        "{value:.0f} attributed statements", "only {value:.0f} attributed statements",
+    ),
+    "sentiment__most_negative": (
+        "no strongly negative sentence (lowest {value:.2f})",
+        "a strongly negative sentence (sentiment {value:.2f})",
+    ),
+    "sentiment__most_positive": (
+        "a strongly positive sentence (sentiment {value:.2f})",
+        "no strongly positive sentence (highest {value:.2f})",
+    ),
+    "sentiment__mean_compound": (
+        "a positive tone overall ({value:+.2f})",
+        "a negative tone overall ({value:+.2f})",
+    ),
+    "readability__flesch_reading_ease": (
+        "easy to read (Flesch reading ease {value:.0f})",
+        "hard to read (Flesch reading ease {value:.0f})",
+    ),
+    "readability__difficult_word_share": (
+        "many difficult words ({pct})",
+        "few difficult words ({pct})",
+    ),
     "page_context__n_signals": (
         "page built for shares and clicks ({value:.0f} boilerplate lines)",
         "no share/follow/promo boilerplate",
@@ -99,23 +163,58 @@ _PHRASES: dict[str, tuple[str, str]] = {
 }
 
 
+# What a feature counts, in words, for the generic phrasing ("more X than usual (value)").
+_LABELS: dict[str, str] = {
+    "loaded_language__intensifier_per_100": "intensifiers per 100 words",
+    "loaded_language__superlative_per_100": "superlatives per 100 words",
+    "loaded_language__absolutist_per_100": "absolutist words per 100 words",
+    "loaded_language__sensational_saying_per_100": "sensational verbs of saying per 100 words",
+    "loaded_language__weasel_per_100": "vague attributions ('some say') per 100 words",
+    "loaded_language__max_sentence_loaded": "loaded wording in the most loaded sentence",
+    "loaded_language__mean_sentence_loaded": "loaded wording per sentence",
+    "sourcing__distinct_sources": "distinct sources",
+    "sourcing__unattributed_quote_share": "share of quotes without a speaker",
+    "sourcing__scare_quote_rate": "scare quotes",
+    "specificity__time_per_100": "clock times per 100 words",
+    "specificity__percent_per_100": "percentages per 100 words",
+    "specificity__money_per_100": "sums of money per 100 words",
+    "specificity__number_per_100": "numbers per 100 words",
+    "readability__gunning_fog": "Gunning fog grade",
+    "readability__smog_index": "SMOG grade",
+    "readability__coleman_liau_index": "Coleman-Liau grade",
+    "readability__dale_chall": "Dale-Chall score",
+    "readability__syllables_per_word": "syllables per word",
+    "sentiment__compound_std": "swings of sentiment between sentences",
+    "sentiment__negative_share": "share of negative sentences",
+    "sentiment__headline_compound": "sentiment of the headline",
+    "headline__n_question": "question marks in the headline",
+    "headline__n_exclamation": "exclamation marks in the headline",
+    "headline__has_exclusive": "an EXCLUSIVE label in the headline",
+    "headline__starts_with_number": "a listicle number opening the headline",
+    "headline__second_person": "'you' addressed in the headline",
+    "headline__n_clickbait_phrases": "clickbait phrases in the headline",
+    "headline__forward_reference": "a 'This'/'These' teaser opening the headline",
+}
+
+
 def feature_label(name: str) -> str:
     """A readable label for a ``family__feature`` name."""
+    if name in _LABELS:
+        return _LABELS[name]
     feature = name.split("__", 1)[-1]
-    words = (
+    return (
         feature.replace("_per_100", " per 100 words")
         .replace("_per_1000_words", " per 1,000 words")
         .replace("_", " ")
     )
-    return words[:1].upper() + words[1:]
 
 
 def _phrase(name: str, value: float, above: bool, n_sentences: int | None) -> str:
     template = _PHRASES.get(name, (None, None))[0 if above else 1]
     if template is None or ("{k}" in template and not n_sentences) or not math.isfinite(value):
-        level = "high" if above else "low"
-        shown = "n/a" if not math.isfinite(value) else f"{value:.3g}"
-        return f"{feature_label(name)} is {level} ({shown})"
+        level = "more" if above else "fewer"
+        shown = "not measurable" if not math.isfinite(value) else f"{value:.3g}"
+        return f"{level} {feature_label(name)} than usual ({shown})"
     k = round(value * n_sentences) if n_sentences else 0
     return template.format(value=value, pct=f"{value:.0%}", k=k, n=n_sentences)
 
@@ -132,7 +231,7 @@ def top_reasons(
     """The ``limit`` features with the largest absolute pull, as plain-word reasons.
 
     Whether a value is above or below average is read from ``zscores`` when given, else from the
-    sign of the pull relative to the feature's weight (unknown: from the pull alone).
+    sign of the pull and the feature's expected direction (unknown: from the pull alone).
     """
     ranked = sorted(pulls.items(), key=lambda kv: -abs(kv[1]))
     out = []
@@ -140,7 +239,7 @@ def top_reasons(
         if abs(pull) < min_pull or len(out) >= limit:
             break
         z = (zscores or {}).get(name)
-        above = z > 0 if z is not None else pull > 0
+        above = z > 0 if z is not None else (pull > 0) == (EXPECTED_SIGNS.get(name, 1) >= 0)
         text = _phrase(name, values.get(name, math.nan), above, n_sentences)
         out.append(Reason(text, name, name.split("__", 1)[0], float(pull)))
     return out
