@@ -69,7 +69,9 @@ def _role(text: str, i: int) -> int:
     if can_close and not can_open:
         return _CLOSE
     if mark in "“„«":
-        return _OPEN if can_open or not can_close else _EITHER
+        # Neither context ("blacks“while", "culture “ of"): a closing mark typed as an opening
+        # one closes an open quote, and opens one otherwise.
+        return _OPEN if can_open else _EITHER
     if mark in "”»":
         return _CLOSE if can_close or not can_open else _EITHER
     return _EITHER
@@ -95,9 +97,11 @@ def _double_spans(text: str) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     open_at = -1
     cursor = 0  # where to look for a paragraph break inside the open quote
-    for m in _DOUBLE_RE.finditer(text):
-        i = m.start()
-        role = _role(text, i)
+    marks = [(m.start(), _role(text, m.start())) for m in _DOUBLE_RE.finditer(text)]
+    skip_to = 0
+    for k, (i, role) in enumerate(marks):
+        if k < skip_to:
+            continue
         if open_at >= 0:
             nl = text.find("\n", cursor, i)
             if nl >= 0:
@@ -124,6 +128,13 @@ def _double_spans(text: str) -> list[QuoteSpan]:
             # An opening mark after a sentence end inside an open quote: a paragraph break lost
             # in scraping, and the quote goes on (the multi-paragraph rule).
             cursor = i + 1
+        elif (close := _nested_close(text, marks, k)) >= 0:
+            # a quote inside the quote ("... he told me, “Go home,” and left.”): the outer
+            # quote ends at the next closing mark, or with the inner one when none follows
+            span = _span(text, open_at, marks[close][0], True)
+            if span:
+                spans.append(span)
+            open_at, skip_to = -1, close + 1
         else:  # an opening mark mid-sentence while a quote is open: the first was never closed
             span = _span(text, open_at, _sentence_end_before(text, open_at, i), False)
             if span:
@@ -138,6 +149,29 @@ def _double_spans(text: str) -> list[QuoteSpan]:
 
 
 _SENTENCE_END_RE = re.compile(r"[.!?…](?=\s)")
+# Words after which an opening mark inside a quote starts a quote within the quote.
+_NESTED_CUE_RE = re.compile(
+    r"\b(?:say|says|said|saying|asks?|asked|tells?|told|calls?|called|calling|words?|terms?"
+    r"|phrases?|to\s+(?:myself|himself|herself|themselves|me|us|him|her|them))\s*[,:]?\s*$",
+    re.I,
+)
+
+
+def _nested_close(text: str, marks: list[tuple[int, int]], k: int) -> int:
+    """Index of the mark that closes the outer quote when mark ``k`` opens a nested quote.
+
+    The nested quote must close in the same paragraph. The outer quote closes at a second closing
+    mark right after it ("… “Mein Kampf”, and he’s a Jew.”"); when none follows, a speech cue
+    before the nested mark ("said to myself, “…”") shows that one mark closes both. Otherwise
+    (-1) the outer quote was never closed.
+    """
+    i = marks[k][0]
+    end = _paragraph_end(text, i)
+    if k + 1 >= len(marks) or marks[k + 1][0] > end or not marks[k + 1][1] & _CLOSE:
+        return -1
+    if k + 2 < len(marks) and marks[k + 2][0] < end and marks[k + 2][1] == _CLOSE:
+        return k + 2
+    return k + 1 if _NESTED_CUE_RE.search(text, max(0, i - 40), i) else -1
 
 
 def _char_before(text: str, i: int) -> str:

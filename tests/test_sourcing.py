@@ -405,6 +405,16 @@ def test_multi_paragraph_quote_is_one_quote():
         # a closing mark with no opening one is ignored
         ('The vote was close." Then "it passed," the clerk said.', ["it passed"]),
         ("A 12\" pipe burst.", []),
+        # a closing mark typed as an opening one, after a space or glued to the next word
+        ("Ranchers keep the “horse culture “ of the plains alive.", ["horse culture"]),
+        ("He boasts of “a great bond with farmers“while polls say otherwise.",
+         ["a great bond with farmers"]),
+        # a double-quoted title inside a double-quoted quote: the outer quote goes on
+        ("She said, “My uncle gave me “The Prince”, and he’s a historian.” Then she left.",
+         ["My uncle gave me “The Prince”, and he’s a historian."]),
+        # after a speech cue, one closing mark ends both the inner and the outer quote
+        ("“I wanted to hit back, but I said to myself, “I can’t do it.” Then he left.",
+         ["I wanted to hit back, but I said to myself, “I can’t do it."]),
     ],
 )
 def test_quote_spans(text, expected):
