@@ -73,6 +73,32 @@ def upload_bytes(uploaded: Any) -> bytes | None:
     return uploaded.getvalue()
 
 
+def uploaded_table(label: str, key: str) -> tuple[Any, bytes, pd.DataFrame, list[str]]:
+    """A table upload with its preview and the columns that hold article text.
+
+    Stops the page (with a clear message) when nothing is uploaded, the file is too large or
+    unreadable, or no column holds article text.
+    """
+    from credibility.uploads import TABLE_TYPES, preview_table, text_columns
+
+    uploaded = st.file_uploader(label, type=list(TABLE_TYPES), key=key)
+    data = upload_bytes(uploaded)
+    if data is None:
+        st.stop()
+    try:
+        preview = preview_table(data, uploaded.name)
+    except CredibilityError as exc:
+        show_error(exc)
+        st.stop()
+    texts = text_columns(preview)
+    if not texts:
+        st.error(f"No column of {uploaded.name} holds article text (columns: "
+                 f"{', '.join(preview.columns)}). Add a column with each article's full text.",
+                 icon="⚠️")
+        st.stop()
+    return uploaded, data, preview, texts
+
+
 def example_articles() -> dict[str, Any]:
     """The example articles shipped with the package: display name -> resource path."""
     folder = resources.files("credibility") / "data" / "examples"

@@ -7,7 +7,7 @@ from typing import Any
 
 import pandas as pd
 import streamlit as st
-from components import current_model, page_header, score_histogram, show_error, upload_bytes
+from components import current_model, page_header, score_histogram, show_error, uploaded_table
 
 from credibility.errors import CredibilityError
 from credibility.ingest import read_articles_from_bytes
@@ -15,7 +15,7 @@ from credibility.model import BANDS
 from credibility.outlets import UNKNOWN_SOURCE, outlet_profiles
 from credibility.outputs import row_schema, rows_table
 from credibility.rows import output_columns, score_items
-from credibility.uploads import TABLE_TYPES, guess_column, preview_table, text_columns
+from credibility.uploads import guess_column
 
 CHUNK = 25  # rows scored between progress updates
 NONE = "(none)"
@@ -128,22 +128,8 @@ def _show(name: str, results: pd.DataFrame) -> None:
 page_header("Score many articles",
             "Upload a table with one article per row; every row is analyzed and scored on this "
             "machine.")
-uploaded = st.file_uploader("A table of articles (CSV, JSONL or Parquet)", type=list(TABLE_TYPES),
-                            key="batch_file")
-data = upload_bytes(uploaded)
-if data is None:
-    st.stop()
-try:
-    preview = preview_table(data, uploaded.name)
-except CredibilityError as exc:
-    show_error(exc)
-    st.stop()
-texts = text_columns(preview)
-if not texts:
-    st.error(f"No column of {uploaded.name} holds article text (columns: "
-             f"{', '.join(preview.columns)}). Add a column with each article's full text.",
-             icon="⚠️")
-    st.stop()
+uploaded, data, preview, texts = uploaded_table(
+    "A table of articles (CSV, JSONL or Parquet)", "batch_file")
 with st.expander(f"Preview of {uploaded.name}"):
     st.dataframe(preview.head(20), hide_index=True)
 mapping = _mapping(list(preview.columns), texts)

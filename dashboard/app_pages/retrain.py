@@ -10,13 +10,13 @@ from typing import Any
 
 import pandas as pd
 import streamlit as st
-from components import current_model, load_model, page_header, show_error, upload_bytes
+from components import current_model, load_model, page_header, show_error, uploaded_table
 
 from credibility.errors import CredibilityError
 from credibility.labels import load_labeled
 from credibility.registry import promote, save_model
 from credibility.training import compare_on_folds, is_not_worse, train
-from credibility.uploads import TABLE_TYPES, guess_column, preview_table, text_columns
+from credibility.uploads import guess_column
 
 NONE = "(none)"
 METRICS = ("roc_auc", "f1", "brier", "log_loss", "calibration_error")
@@ -101,22 +101,8 @@ def _save(run: dict[str, Any], model_id: str) -> None:
 page_header("Retrain the model",
             "Upload labeled articles, cross-validate a new model grouped by publisher, compare it "
             "with the current one, and promote it only if it is not worse.")
-uploaded = st.file_uploader("Labeled articles (CSV, JSONL or Parquet)", type=list(TABLE_TYPES),
-                            key="retrain_file")
-data = upload_bytes(uploaded)
-if data is None:
-    st.stop()
-try:
-    preview = preview_table(data, uploaded.name)
-except CredibilityError as exc:
-    show_error(exc)
-    st.stop()
-texts = text_columns(preview)
-if not texts:
-    st.error(f"No column of {uploaded.name} holds article text (columns: "
-             f"{', '.join(preview.columns)}). Add a column with each article's full text.",
-             icon="⚠️")
-    st.stop()
+uploaded, data, preview, texts = uploaded_table(
+    "Labeled articles (CSV, JSONL or Parquet)", "retrain_file")
 columns = _columns(list(preview.columns), texts)
 folds = st.number_input("Cross-validation folds", min_value=2, max_value=10, value=5,
                         key="retrain_folds")
