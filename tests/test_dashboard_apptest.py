@@ -316,3 +316,14 @@ def test_retrain_wrong_label_column_is_a_message(app: AppTest, models_copy: Path
     app.button(key="retrain_train").click().run()
     assert not app.exception
     assert "has values that are not labels" in messages(app, "error")
+
+
+def test_pasted_text_with_a_headline_line_uses_it_as_the_headline(app: AppTest) -> None:
+    text = (ROOT / "credibility" / "data" / "examples" / "sensational_post.txt").read_text(
+        encoding="utf-8")
+    app.text_area(key="article_text").set_value(text)
+    app.button(key="analyze").click().run()
+    assert not app.exception
+    assert "BREAKING" in markdown_text(app)
+    score = next(m for m in app.metric if m.label == "Credibility score")
+    assert int(str(score.value).split("/")[0]) < 40

@@ -26,6 +26,7 @@ from credibility.highlight import (
 )
 from credibility.ingest import RowError, read_article, read_articles_from_bytes
 from credibility.language import check_english
+from credibility.readers_text import split_title
 from credibility.views import (
     feature_reference,
     features_frame,
@@ -58,7 +59,10 @@ def _input_article(mode: str) -> Article | None:
         if not text.strip():
             st.warning("Paste the text of an article into the box first (or pick an example).")
             return None
-        return Article(text=text, title=st.session_state.get("headline") or None, id="pasted")
+        headline = st.session_state.get("headline") or None
+        if headline is None:  # a pasted page often starts with its headline line
+            headline, text = split_title(text)
+        return Article(text=text, title=headline, id="pasted")
     if mode == UPLOAD:
         uploaded = st.session_state.get("article_file")
         if uploaded is None:
