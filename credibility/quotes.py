@@ -26,6 +26,7 @@ _QUOTE_CHARS = "\"“”„«»'‘’"
 _SPACE_BEFORE = " \n\t([{—–-/" + _QUOTE_CHARS
 _AFTER_CLOSE = " \n\t)]},.;:!?—–-…/" + _QUOTE_CHARS
 _OPEN, _CLOSE, _EITHER = 1, 2, 3
+_FULL_QUOTE_BEFORE = ("", *".?!…:,;—–-", *_QUOTE_CHARS)  # before a quote that opens a sentence
 _MAX_SINGLE = 300  # a single-quoted span never runs longer than this
 # Word-initial apostrophes: '60s, '90, 'em, 'til, 'cause, rock 'n' roll, 'tis.
 _ELISION_RE = re.compile(
@@ -64,6 +65,12 @@ def _role(text: str, i: int) -> int:
     can_open = prev in _SPACE_BEFORE or prev == ":"
     can_open = can_open and not nxt.isspace()
     can_close = not prev.isspace() and (nxt in _AFTER_CLOSE or prev in ".,!?…")
+    if prev.isspace() and nxt.isspace() and mark not in "“„«":
+        return _CLOSE  # a mark between spaces ('at." " Next') closes a quote, never opens one
+    if mark in "”»" and prev in "—–-" and not nxt.isspace():
+        return _EITHER  # an interrupted quote ("but Dr. Reefer—”displaying")
+    if mark in "“„«" and prev in ",;:" and nxt.isalnum():
+        return _EITHER  # 'titled,“The Report”'
     if can_open and not can_close:
         return _OPEN
     if can_close and not can_open:
@@ -124,7 +131,7 @@ def _double_spans(text: str) -> list[QuoteSpan]:
             if span:
                 spans.append(span)
             open_at = -1
-        elif _char_before(text, i) in ".?!…":
+        elif _char_before(text, i) in ".?!…" and _continues(text, open_at, cursor, i):
             # An opening mark after a sentence end inside an open quote: a paragraph break lost
             # in scraping, and the quote goes on (the multi-paragraph rule).
             cursor = i + 1
@@ -135,8 +142,9 @@ def _double_spans(text: str) -> list[QuoteSpan]:
             if span:
                 spans.append(span)
             open_at, skip_to = -1, close + 1
-        else:  # an opening mark mid-sentence while a quote is open: the first was never closed
-            span = _span(text, open_at, _sentence_end_before(text, open_at, i), False)
+        else:  # an opening mark mid-sentence while a quote is open: the first was never closed,
+            # and ends at its first sentence end, as at a paragraph end
+            span = _span(text, open_at, _first_sentence_end(text, cursor, i), False)
             if span:
                 spans.append(span)
             open_at, cursor = i, i + 1
@@ -182,18 +190,23 @@ def _char_before(text: str, i: int) -> str:
     return text[i] if i >= 0 else ""
 
 
+def _continues(text: str, open_at: int, cursor: int, i: int) -> bool:
+    """Whether an opening mark at ``i``, after a sentence end inside the quote opened at
+    ``open_at``, continues that quote in a new paragraph.
+
+    A quote that opens a sentence (or follows a colon, comma or dash) may run over paragraphs.
+    One opened mid-sentence ('calling him "a fraud.') goes on only when the new mark follows its
+    first sentence; after narrative sentences, it was simply never closed.
+    """
+    if _char_before(text, open_at) in _FULL_QUOTE_BEFORE:
+        return True
+    return not text[_first_sentence_end(text, cursor, i) : i].strip()
+
+
 def _first_sentence_end(text: str, start: int, limit: int) -> int:
     """Where a quote that is never closed ends: its first sentence end, else ``limit``."""
     m = _SENTENCE_END_RE.search(text, start, limit)
     return m.end() if m else limit
-
-
-def _sentence_end_before(text: str, start: int, limit: int) -> int:
-    """End of the last sentence that closes between ``start`` and ``limit`` (else ``limit``)."""
-    last = -1
-    for m in _SENTENCE_END_RE.finditer(text, start, limit):
-        last = m.end()
-    return last if last > start else limit
 
 
 def _single_spans(text: str, blocked: list[tuple[int, int]]) -> list[QuoteSpan]:

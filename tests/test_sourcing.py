@@ -402,6 +402,19 @@ def test_multi_paragraph_quote_is_one_quote():
         # a mark that is never closed ends at its sentence; later quotes are still found
         ('She called it "a disgrace and left. Later, "We will rebuild," said Tom Price.',
          ["a disgrace and left.", "We will rebuild"]),
+        # ... at its first sentence end, even when the next quote opens sentences later
+        ('Ann said "we will win. The count starts at noon, and the clerk called it "a formality."',
+         ["we will win.", "a formality."]),
+        # a quote opened mid-sentence and never closed does not swallow narrative sentences
+        ('She called him "a fraud at every level. At the rally she spoke for an hour. "Stay home,"'
+         " she said.", ["a fraud at every level.", "Stay home"]),
+        # a mark between spaces never opens a quote
+        ('He said "it is over." " Half the town left, officials said. "We will rebuild," he said.',
+         ["it is over.", "We will rebuild"]),
+        # a closing mark after a dash ends an interrupted quote; an opening one after a comma opens
+        ("He said, “I won’t advertise, but Dr. Reefer—”holding up a photo. It was a billboard.",
+         ["I won’t advertise, but Dr. Reefer—"]),
+        ("The report, titled,“Roads and Bridges,” was released.", ["Roads and Bridges"]),
         # a closing mark with no opening one is ignored
         ('The vote was close." Then "it passed," the clerk said.', ["it passed"]),
         ("A 12\" pipe burst.", []),
