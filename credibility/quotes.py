@@ -4,9 +4,12 @@ Quote marks in scraped news are messy: straight and curly marks mixed, closing m
 opening ones, quotes that run over several paragraphs, marks that are never closed. Each mark
 gets a role from its neighbours (a mark after a space and before a word opens; one after a word
 and before a space or punctuation closes; curly marks break ties), and the marks are paired in
-one pass, so a stray mark costs at most one quote, never the rest of the text. Single marks
-inside double quotes are nested quotes; single marks elsewhere pair only when they cannot be
-apostrophes (don't, Trump's, '60s).
+one pass, so a stray mark costs at most one quote, never the rest of the text. A quote never
+closed ends at its first sentence end. Text is often flattened, so an opening mark after a
+sentence end inside an open quote continues it (a lost paragraph break), unless the quote opened
+mid-sentence and narrative came between. A double-quoted title or phrase inside a double quote
+stays in the outer span. Single marks inside double quotes are nested quotes; single marks
+elsewhere pair only when they cannot be apostrophes (don't, Trump's, '60s).
 
 Which quoted spans are speech is decided in :mod:`credibility.nonspeech` and
 :mod:`credibility.sources`.
