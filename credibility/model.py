@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -145,6 +145,14 @@ class CredibilityModel:
         analysis = article if isinstance(article, Analysis) else self.analyze(article)
         X = np.asarray([analysis.feature_row(self.family_names)], dtype=float)
         return self._results(X, [analysis.article.id], [analysis])[0]
+
+    def score_analyses(self, analyses: Sequence[Analysis]) -> list[ScoreResult]:
+        """Score analyzed articles together, keeping each analysis: the same results as
+        :meth:`score` on each, with one explanation call for all (much faster in batches)."""
+        if not analyses:
+            return []
+        X = np.asarray([a.feature_row(self.family_names) for a in analyses], dtype=float)
+        return self._results(X, [a.article.id for a in analyses], list(analyses))
 
     def explain(self, X_raw: np.ndarray) -> LinearExplanation:
         return explain_features(self.pipeline, np.asarray(X_raw, dtype=float))
