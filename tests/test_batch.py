@@ -265,8 +265,11 @@ def test_row_errors_and_failures_become_error_rows(trained_model_dir: Path) -> N
     model = load_model(str(trained_model_dir))
 
     class Broken:
-        def score(self, article):
+        def analyze(self, article):
             raise ZeroDivisionError("division by zero")
+
+        def score_analyses(self, analyses):
+            return []
 
     items = [RowError(id="r1", row=1, message="broken quoting"),
              Article(text="   ", id="blank", source="c.example")]
@@ -276,3 +279,24 @@ def test_row_errors_and_failures_become_error_rows(trained_model_dir: Path) -> N
     assert rows[1]["source"] == "c.example"
     (odd,) = score_items(Broken(), [Article(text="Some text.", id="odd")])
     assert odd["error"].startswith("analysis failed (ZeroDivisionError")
+
+
+def test_explaining_in_batches_equals_scoring_one_by_one(
+    articles_csv: Path, trained_model_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from credibility import rows as rows_module
+    from credibility.ingest import read_articles
+    from credibility.rows import result_row
+
+    monkeypatch.setattr(rows_module, "EXPLAIN_BATCH", 5)  # batches end mid-chunk
+    model = load_model(str(trained_model_dir))
+    items = list(read_articles(articles_csv, **READER))
+    batched = score_items(model, items, with_features=True)
+    for item, row in zip(items, batched, strict=True):
+        if isinstance(item, RowError) or row["error"]:
+            continue
+        one = result_row(model.score(item), with_features=True)
+        assert row == pytest.approx(one, nan_ok=True)
+        features = model.analyze(item).features
+        assert row["sourcing__named_quote_share"] == pytest.approx(
+            features["sourcing"]["named_quote_share"], nan_ok=True)
