@@ -155,7 +155,8 @@ def load_labeled(
         {
             "text": texts[keep_rows].to_numpy(),
             "title": (
-                df[title_column].where(df[title_column].notna(), "").astype(str)[keep_rows].to_numpy()
+                df[title_column].where(df[title_column].notna(), "")
+                .astype(str)[keep_rows].to_numpy()
                 if title_column in df.columns
                 else ""
             ),

@@ -198,15 +198,19 @@ _LABELS: dict[str, str] = {
 
 
 def feature_label(name: str) -> str:
-    """A readable label for a ``family__feature`` name."""
-    if name in _LABELS:
-        return _LABELS[name]
-    feature = name.split("__", 1)[-1]
-    return (
-        feature.replace("_per_100", " per 100 words")
+    """A readable label for a ``family__feature`` name, capitalised for tables."""
+    label = _LABELS.get(name) or (
+        name.split("__", 1)[-1]
+        .replace("_per_100", " per 100 words")
         .replace("_per_1000_words", " per 1,000 words")
         .replace("_", " ")
     )
+    return label[:1].upper() + label[1:]
+
+
+def _in_sentence(label: str) -> str:
+    """A table label inside a sentence: first letter lowered unless it starts an acronym."""
+    return label if label[1:2].isupper() else label[:1].lower() + label[1:]
 
 
 def _phrase(name: str, value: float, above: bool, n_sentences: int | None) -> str:
@@ -214,7 +218,7 @@ def _phrase(name: str, value: float, above: bool, n_sentences: int | None) -> st
     if template is None or ("{k}" in template and not n_sentences) or not math.isfinite(value):
         level = "more" if above else "fewer"
         shown = "not measurable" if not math.isfinite(value) else f"{value:.3g}"
-        return f"{level} {feature_label(name)} than usual ({shown})"
+        return f"{level} {_in_sentence(feature_label(name))} than usual ({shown})"
     k = round(value * n_sentences) if n_sentences else 0
     return template.format(value=value, pct=f"{value:.0%}", k=k, n=n_sentences)
 
