@@ -1,10 +1,12 @@
-"""The local batch engine: score a large input with a pool of worker processes, resumably.
+"""The local batch engine: score a large input on every core, resumably.
 
-The input is streamed and cut into chunks; each worker process loads the model once, scores a
-chunk with :func:`credibility.rows.score_items` and writes it as a part of the run's journal
-(:mod:`credibility.journal`), returning only a summary. At most ``2 * jobs`` chunks are in
-flight, so memory stays flat however large the input. When every chunk is done the parts are
-assembled, in input order, into the output file through a temporary file and a rename.
+The input is streamed and cut into chunks. With ``jobs`` N, this process and N - 1 worker
+processes score them: the workers are forked from this process once it has loaded the model
+(so they share it), each is kept two chunks ahead, and this process scores the chunks in
+between. A chunk is scored with :func:`credibility.rows.score_items` and written as a part of
+the run's journal (:mod:`credibility.journal`); workers return only a summary. Few chunks are
+in flight, so memory stays flat however large the input. When every chunk is done the parts
+are assembled, in input order, into the output through a temporary file and a rename.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import signal
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,7 +33,7 @@ from .rows import load_model, model_dir_of, output_columns, release_parse_caches
 
 __all__ = ["BatchReport", "score_inputs", "score_to_file", "default_jobs", "DEFAULT_CHUNK_SIZE"]
 
-DEFAULT_CHUNK_SIZE = 500
+DEFAULT_CHUNK_SIZE = 250
 
 
 def default_jobs() -> int:
@@ -149,7 +151,8 @@ def score_to_file(
     model : path, optional
         Model directory (default: ``models/CURRENT``).
     jobs : int, optional
-        Worker processes (default: every core); 1 scores in this process.
+        Processes that score (default: every core): this one and ``jobs - 1`` workers, forked
+        from it when possible so they share its loaded model.
     chunk_size : int
         Articles per chunk sent to a worker.
     with_features : bool
@@ -192,7 +195,7 @@ def score_to_file(
             on_progress(summary[0])
 
     chunks = _chunks(items, done, chunk_size, make)
-    pool = _pool(jobs, loaded, model_dir) if jobs > 1 else None
+    pool = _pool(jobs - 1, loaded, model_dir) if jobs > 1 else None
     try:
         if pool is not None:
             pool.submit(os.getpid).result()  # fork the workers before any thread starts
@@ -202,7 +205,7 @@ def score_to_file(
             for chunk in chunks:
                 finished(_score_chunk(chunk))
         else:
-            _run_pool(pool, chunks, 2 * jobs, finished)
+            _run_pool(pool, chunks, 2 * (jobs - 1), finished)
     finally:
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
@@ -214,14 +217,18 @@ def score_to_file(
 
 def _run_pool(pool: ProcessPoolExecutor, chunks: Iterator[_Chunk], in_flight: int,
               finished: Callable[[Any], None]) -> None:
+    """Keep the workers' queue at ``in_flight`` chunks; score the chunks beyond it here."""
     pending: set[Future[Any]] = set()
     try:
         for chunk in chunks:
-            pending.add(pool.submit(_score_chunk, chunk))
-            while len(pending) >= in_flight:
-                completed, pending = wait(pending, return_when=FIRST_COMPLETED)
-                for future in completed:
-                    finished(future.result())
+            completed = {future for future in pending if future.done()}
+            for future in completed:
+                finished(future.result())
+            pending -= completed
+            if len(pending) < in_flight:
+                pending.add(pool.submit(_score_chunk, chunk))
+            else:
+                finished(_score_chunk(chunk))
         for future in pending:
             finished(future.result())
     except BrokenProcessPool:

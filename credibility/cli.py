@@ -136,8 +136,9 @@ def _score_parser(sub: Any) -> None:
     b = p.add_argument_group("scoring many articles into a file")
     b.add_argument("--out", metavar="FILE", help="write one row per article to a .csv, .jsonl "
                    "or .parquet file (with --engine dask: a folder of Parquet parts)")
-    b.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores)")
-    b.add_argument("--chunk-size", type=int, default=500, help="articles sent to a worker at once")
+    b.add_argument("--jobs", type=int, default=None,
+                   help="processes that score (default: all cores)")
+    b.add_argument("--chunk-size", type=int, default=250, help="articles scored as one chunk")
     b.add_argument("--features", action="store_true", help="add every raw feature as a column")
     b.add_argument("--resume", action="store_true",
                    help="continue an interrupted run of the same --out")
