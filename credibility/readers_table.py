@@ -235,7 +235,9 @@ def read_parquet(source: Any, *, name: str, stem: str, columns: ColumnMap, max_c
     import pyarrow.parquet as pq
 
     try:
-        parquet = pq.ParquetFile(source)
+        # pre_buffer=False: with pyarrow's default the buffers of every row group read stay
+        # allocated until the file is closed, so memory grew with the file (26.0.1).
+        parquet = pq.ParquetFile(source, pre_buffer=False)
     except (pa.ArrowException, OSError) as exc:
         raise InputError(f"cannot read {name!r}: not a readable Parquet file ({exc}) — check "
                          "that it is Parquet, or rename it to its real format") from None
