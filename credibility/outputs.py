@@ -163,7 +163,8 @@ def read_rows(path: str | os.PathLike[str], *, columns: Sequence[str] | None = N
                          "`credibility score --out`")
     fmt = output_format(path)
     if fmt == "parquet":
-        batches: Iterator[pa.RecordBatch | pa.Table] = pq.ParquetFile(path).iter_batches(
+        batches: Iterator[pa.RecordBatch | pa.Table] = pq.ParquetFile(
+            path, pre_buffer=False).iter_batches(
             batch_size=batch_size, columns=list(columns) if columns else None)
     elif fmt == "csv":
         batches = _csv_batches(path, columns, batch_size)
