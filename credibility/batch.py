@@ -11,6 +11,7 @@ are assembled, in input order, into the output through a temporary file and a re
 
 from __future__ import annotations
 
+import gc
 import itertools
 import multiprocessing
 import os
@@ -20,6 +21,7 @@ import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -107,8 +109,8 @@ def _chunks(items: Iterator[Any], done: Done, size: int, make: Callable[[int, li
         yield make(first, batch)
 
 
-# Scored once in the parent before forking, so the lexicons every family loads on first use
-# are loaded once and shared with the workers rather than loaded again in each.
+# Scored once before forking, so the lexicons every family loads on first use are loaded once
+# and shared with the workers rather than loaded again in each.
 _WARM_UP = Article(
     title="Council approves the water plan",
     text=('The council approved the plan on Monday. "We will start in May," said Ana Ruiz, the '
@@ -116,15 +118,32 @@ _WARM_UP = Article(
 )
 
 
-def _pool(jobs: int, model: Any, model_dir: str) -> ProcessPoolExecutor:
-    """Worker processes; forked (sharing the parent's loaded model) when that is safe."""
+@contextmanager
+def _pool(jobs: int, model: Any, model_dir: str) -> Iterator[ProcessPoolExecutor | None]:
+    """``jobs`` worker processes (None for none), forked sharing this process's loaded model
+    when that is safe (no other thread running), else started fresh."""
+    if jobs < 1:
+        yield None
+        return
     methods = multiprocessing.get_all_start_methods()
-    method = "fork" if "fork" in methods and threading.active_count() == 1 else "spawn"
-    if method == "fork":
+    fork = "fork" in methods and threading.active_count() == 1
+    freeze = fork and gc.get_freeze_count() == 0
+    if fork:
         score_items(model, [_WARM_UP])
         release_parse_caches()
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method),
+    if freeze:  # the collector then leaves the shared objects alone: their pages stay shared
+        gc.collect()
+        gc.freeze()
+    pool = ProcessPoolExecutor(max_workers=jobs,
+                               mp_context=multiprocessing.get_context("fork" if fork else "spawn"),
                                initializer=_init_worker, initargs=(model_dir, os.getpid()))
+    try:
+        pool.submit(os.getpid).result()  # start the workers now, before any thread starts
+        yield pool
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+        if freeze:
+            gc.unfreeze()
 
 
 def score_to_file(
@@ -195,10 +214,7 @@ def score_to_file(
             on_progress(summary[0])
 
     chunks = _chunks(items, done, chunk_size, make)
-    pool = _pool(jobs - 1, loaded, model_dir) if jobs > 1 else None
-    try:
-        if pool is not None:
-            pool.submit(os.getpid).result()  # fork the workers before any thread starts
+    with _pool(jobs - 1, loaded, model_dir) as pool:
         if on_start:
             on_start(len(done.ids))
         if pool is None:
@@ -206,9 +222,6 @@ def score_to_file(
                 finished(_score_chunk(chunk))
         else:
             _run_pool(pool, chunks, 2 * (jobs - 1), finished)
-    finally:
-        if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
     assemble(journal.parts(), out, row_schema(columns))
     journal.remove()
     report.finish()
