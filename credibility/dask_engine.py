@@ -8,8 +8,16 @@ and scored with :func:`credibility.rows.score_items`, the model being loaded onc
 process. The rows are written as a folder of Parquet parts, in input order, through a
 temporary folder renamed when complete. The rows equal the local engine's on the same input.
 
-Run on a real cluster by pointing ``--scheduler`` at it (``tcp://host:8786``); every worker
-needs this package installed and read access to the inputs, the model folder and the output.
+On a real cluster every worker needs this package installed (same version) and the inputs,
+the model folder and the output folder on a shared file system::
+
+    dask scheduler                                          # prints tcp://10.0.0.5:8786
+    dask worker tcp://10.0.0.5:8786 --nworkers 8 --nthreads 1      # on each machine
+    credibility score /shared/corpus/ --engine dask --scheduler tcp://10.0.0.5:8786 \
+        --model /shared/models/CURRENT --out /shared/scores/    # a folder of Parquet parts
+
+One thread per worker process: the analysis is pure Python, so threads would share one core.
+Without ``--scheduler`` a local cluster of ``--jobs`` processes is started.
 """
 
 from __future__ import annotations
