@@ -1,7 +1,9 @@
 """A parsed article: cleaned text, sentence offsets and page signals, computed once.
 
-Every feature family reads a :class:`Document`. :func:`parse_document` is cached, so the six
-families of one pipeline share a single parse of each article.
+Every feature family reads a :class:`Document`. :func:`parse_document` keeps the last few
+hundred parses, so the families that measure one article share its parse; code that runs the
+families over many articles parses them once up front (:func:`~credibility.features.to_documents`)
+and passes the documents.
 """
 
 from __future__ import annotations
@@ -52,7 +54,7 @@ class Document:
         return [self.text[s:e] for s, e in self.sentences]
 
 
-@lru_cache(maxsize=2048)
+@lru_cache(maxsize=256)  # enough for one article's families; a parse holds ~80 KB
 def parse_document(text: str, title: str = "") -> Document:
     """Normalise, strip page boilerplate and split into sentences (cached per text and title)."""
     raw = normalize_text(text or "")

@@ -15,7 +15,7 @@ import pandas as pd
 from .analysis import Analysis, analyze
 from .article import Article
 from .errors import ModelError
-from .features import default_families
+from .features import default_families, to_documents
 from .persist import load_pipeline, read_json
 from .pipeline import LinearExplanation, explain_features, family_of, feature_names
 from .reasons import Reason, top_reasons
@@ -158,12 +158,13 @@ class CredibilityModel:
         return explain_features(self.pipeline, np.asarray(X_raw, dtype=float))
 
     def featurize(self, frame: pd.DataFrame) -> np.ndarray:
-        """Raw feature rows for a DataFrame with ``text`` (and ``title``) columns."""
-        return self.pipeline.named_steps["features"].transform(frame)
+        """Raw feature rows for a DataFrame with ``text`` (and ``title``) columns (each article
+        parsed once, then measured by every family)."""
+        return self.pipeline.named_steps["features"].transform(to_documents(frame))
 
     def predict_proba(self, frame: pd.DataFrame) -> np.ndarray:
         """Probability of credible per row of a DataFrame with ``text``/``title`` columns."""
-        return self.pipeline.predict_proba(frame)[:, 1]
+        return self.pipeline[1:].predict_proba(self.featurize(frame))[:, 1]
 
     def score_many(self, articles: Iterable[Article]) -> list[ScoreResult]:
         """Score many articles from their features (no evidence kept)."""

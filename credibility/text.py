@@ -96,7 +96,7 @@ def _ends_with_abbreviation(text: str, end: int) -> bool:
     return len(token) == 1 or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", token))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=256)
 def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
     """Sentence ``(start, end)`` offsets, trimmed of surrounding whitespace.
 

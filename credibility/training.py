@@ -15,6 +15,7 @@ import numpy as np
 from sklearn.model_selection import GroupKFold, StratifiedKFold
 from sklearn.pipeline import Pipeline
 
+from .features import to_documents
 from .labels import LabeledData
 from .metrics import classification_metrics, reliability_table
 from .pipeline import build_pipeline
@@ -124,7 +125,8 @@ def train(
     prior = float(np.mean(y))
     pipeline = make_pipeline(**_fit_params(y, prior))
     union = pipeline.named_steps["features"]
-    X = union.fit(data.frame).transform(data.frame)
+    docs = to_documents(data.frame)  # parse each article once for every family
+    X = union.fit(docs).transform(docs)
     if progress:
         progress("features", 1, 1)
     folds, scheme = make_folds(data, n_splits=n_splits, seed=seed)
