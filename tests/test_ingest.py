@@ -203,8 +203,8 @@ def test_html_without_main_text():
 # --- URLs, against a local server ---------------------------------------------------------------
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep test output quiet
-        pass
+    def log_message(self, *args):
+        """Keep test output quiet: the handler logs nothing."""
 
     def do_GET(self):  # noqa: N802 - http.server's naming
         if self.path == "/plain":
