@@ -131,20 +131,22 @@ class CredibilityModel:
     def family_names(self) -> list[str]:
         return [f.name for f in self.families]
 
-    def analyze(self, article: Article | str) -> Analysis:
-        """Analyze with this model's own feature families (same parameters as in training),
-        plus the default instances of any family the model does not score with (page context),
-        so the evidence is always complete."""
+    @cached_property
+    def _analysis_families(self) -> list[Any]:
+        """This model's own families (same parameters as in training), plus default instances
+        of any family it does not score with (page context), so the evidence is complete."""
         own = {f.name: f for f in self.families}
         families = [own.get(f.name, f) for f in default_families()]
-        families += [f for name, f in own.items() if name not in {g.name for g in families}]
-        return analyze(article, families=families)
+        return families + [f for name, f in own.items() if name not in {g.name for g in families}]
+
+    def analyze(self, article: Article | str) -> Analysis:
+        """Analyze with every family, using this model's own where it has them."""
+        return analyze(article, families=self._analysis_families)
 
     def score(self, article: Article | str | Analysis) -> ScoreResult:
         """Score one article and keep its analysis (evidence) on the result."""
         analysis = article if isinstance(article, Analysis) else self.analyze(article)
-        X = np.asarray([analysis.feature_row(self.family_names)], dtype=float)
-        return self._results(X, [analysis.article.id], [analysis])[0]
+        return self.score_analyses([analysis])[0]
 
     def score_analyses(self, analyses: Sequence[Analysis]) -> list[ScoreResult]:
         """Score analyzed articles together, keeping each analysis: the same results as

@@ -157,7 +157,7 @@ def score_items(
 def release_parse_caches() -> None:
     """Forget the cached parses of texts already analyzed.
 
-    :func:`credibility.document.parse_document` keeps the last 2,048 parsed texts (about
+    :func:`credibility.document.parse_document` keeps the last 256 parsed texts (about
     85 KB each) so the pipeline's families share one parse; a batch analyzes each text once,
     so between chunks those parses only hold memory.
     """

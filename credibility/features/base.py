@@ -10,7 +10,7 @@ evidence spans behind them.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -98,9 +98,17 @@ class FeatureFamily(TransformerMixin, BaseEstimator):
     feature_names: ClassVar[tuple[str, ...]] = ()
 
     def fit(self, X: Any, y: Any = None) -> FeatureFamily:
-        """Check the input can be read; nothing is learned."""
+        """Check the parameters and that the input can be read; nothing is learned.
+
+        Only the first article is parsed: parsing all of them here would be thrown away.
+        """
         self._validate_params()
-        to_documents(X)  # parses are cached, so transform does not parse again
+        if hasattr(X, "columns"):
+            to_documents(X.head(1))
+        elif isinstance(X, Sequence) and not isinstance(X, str | bytes):
+            to_documents(X[:1])
+        else:
+            to_documents(X)
         self.n_features_out_ = len(self.feature_names)
         return self
 
